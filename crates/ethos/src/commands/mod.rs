@@ -1,0 +1,17 @@
+//! One module per command group; each turns parsed flags into library calls.
+
+mod data;
+
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Command};
+
+/// Exit status for invalid input data (usage errors also exit 2, via clap).
+pub const EXIT_INVALID: u8 = 2;
+
+/// Runs the parsed command.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Data(command) => data::run(command),
+    }
+}
