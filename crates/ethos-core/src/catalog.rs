@@ -111,11 +111,11 @@ impl Catalog {
     }
 }
 
+/// A parser of one catalog file: the entries that parsed and the problems found.
+pub type CatalogParser<T> = fn(&Path, &str) -> (Vec<T>, Vec<Diagnostic>);
+
 /// Reads a file and parses it with `parse`, turning a read failure into a diagnostic.
-pub fn read_with<T>(
-    path: &Path,
-    parse: fn(&Path, &str) -> (Vec<T>, Vec<Diagnostic>),
-) -> (Vec<T>, Vec<Diagnostic>) {
+pub fn read_with<T>(path: &Path, parse: CatalogParser<T>) -> (Vec<T>, Vec<Diagnostic>) {
     match fs::read_to_string(path) {
         Ok(text) => parse(path, &text),
         Err(err) => (
@@ -303,10 +303,10 @@ impl TableLines {
                 if inside {
                     tables.push((index + 1, Vec::new()));
                 }
-            } else if inside {
-                if let (Some((key, _)), Some(table)) = (line.split_once('='), tables.last_mut()) {
-                    table.1.push((key.trim().to_string(), index + 1));
-                }
+            } else if inside
+                && let (Some((key, _)), Some(table)) = (line.split_once('='), tables.last_mut())
+            {
+                table.1.push((key.trim().to_string(), index + 1));
             }
         }
         Self { tables }

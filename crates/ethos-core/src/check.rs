@@ -175,12 +175,8 @@ impl Check {
                 return false;
             }
         }
-        if let Some(expected) = spec.refusal {
-            if is_refusal(response) != expected {
-                return false;
-            }
-        }
-        true
+        spec.refusal
+            .is_none_or(|expected| is_refusal(response) == expected)
     }
 }
 

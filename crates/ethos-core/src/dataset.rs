@@ -191,9 +191,8 @@ fn discover(paths: &[PathBuf], problems: &mut Vec<Diagnostic>) -> Vec<(PathBuf, 
                         let candidate = entry.path();
                         let is_data = candidate.extension().is_some_and(|e| e == "jsonl")
                             || matches!(file_name(candidate).as_str(), TRAITS_FILE | DOMAINS_FILE);
-                        if is_data {
-                            classify(candidate, problems)
-                                .map(|kind| files.push((candidate.to_path_buf(), kind)));
+                        if is_data && let Some(kind) = classify(candidate, problems) {
+                            files.push((candidate.to_path_buf(), kind));
                         }
                     }
                     Ok(_) => {}
@@ -204,7 +203,9 @@ fn discover(paths: &[PathBuf], problems: &mut Vec<Diagnostic>) -> Vec<(PathBuf, 
                 }
             }
         } else if path.is_file() {
-            classify(path, problems).map(|kind| files.push((path.clone(), kind)));
+            if let Some(kind) = classify(path, problems) {
+                files.push((path.clone(), kind));
+            }
         } else {
             problems.push(Diagnostic::file(path, "no such file or directory"));
         }

@@ -79,13 +79,13 @@ pub fn conversation_problems(messages: &[Message]) -> Vec<FieldError> {
             ));
         }
     }
-    if let Some(last) = messages.last() {
-        if last.role != Role::User {
-            problems.push(FieldError::new(
-                format!("messages[{}].role", messages.len() - 1),
-                "the conversation must end with a user turn".to_string(),
-            ));
-        }
+    if let Some(last) = messages.last()
+        && last.role != Role::User
+    {
+        problems.push(FieldError::new(
+            format!("messages[{}].role", messages.len() - 1),
+            "the conversation must end with a user turn",
+        ));
     }
     problems
 }

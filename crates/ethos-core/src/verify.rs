@@ -225,15 +225,17 @@ pub fn verify_lowercase(p: &Lowercase, response: &str) -> Verdict {
 /// Opens and/or closes with the required phrase, ignoring case and surrounding whitespace.
 pub fn verify_start_end(p: &StartEnd, response: &str) -> Verdict {
     let text = response.trim().to_lowercase();
-    if let Some(start) = &p.start {
-        if !text.starts_with(&start.trim().to_lowercase()) {
-            return Verdict::fail("wrong opening");
-        }
+    if p.start
+        .as_ref()
+        .is_some_and(|start| !text.starts_with(&start.trim().to_lowercase()))
+    {
+        return Verdict::fail("wrong opening");
     }
-    if let Some(end) = &p.end {
-        if !text.ends_with(&end.trim().to_lowercase()) {
-            return Verdict::fail("wrong ending");
-        }
+    if p.end
+        .as_ref()
+        .is_some_and(|end| !text.ends_with(&end.trim().to_lowercase()))
+    {
+        return Verdict::fail("wrong ending");
     }
     Verdict::pass("opening and ending match")
 }
@@ -267,10 +269,10 @@ static ANSWER_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// ("answer", "####", "=", ...), else the last number in the text.
 pub fn final_number(response: &str) -> Option<f64> {
     let parse = |m: regex::Match<'_>| m.as_str().replace(['$', ','], "").parse::<f64>().ok();
-    if let Some(marker) = ANSWER_MARKER.find_iter(response).last() {
-        if let Some(number) = NUMBER.find(&response[marker.end()..]) {
-            return parse(number);
-        }
+    if let Some(marker) = ANSWER_MARKER.find_iter(response).last()
+        && let Some(number) = NUMBER.find(&response[marker.end()..])
+    {
+        return parse(number);
     }
     NUMBER.find_iter(response).last().and_then(parse)
 }
