@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
 use walkdir::WalkDir;
 
 use crate::catalog::{Catalog, DOMAINS_FILE, TRAITS_FILE, parse_domains, parse_traits, read_with};
@@ -85,6 +86,8 @@ pub struct DataSet {
     pub scenarios: Vec<Located<Scenario>>,
     /// Tasks that parsed.
     pub tasks: Vec<Located<Task>>,
+    /// The closest scenario pairs found while checking for near-duplicates.
+    pub overlap: Overlap,
 }
 
 impl DataSet {
@@ -102,6 +105,7 @@ impl DataSet {
             files,
             scenarios: Vec::new(),
             tasks: Vec::new(),
+            overlap: Overlap::default(),
         };
         for (path, kind) in dataset.files.clone() {
             match kind {
@@ -124,7 +128,7 @@ impl DataSet {
                 .map(|t| (t.value.id.as_str(), &t.file, t.line)),
             &mut problems,
         );
-        check_overlap(&dataset.scenarios, &mut problems);
+        dataset.overlap = check_overlap(&dataset.scenarios, &mut problems);
         let problems = cap_per_file(problems, options.max_errors_per_file);
         (dataset, problems)
     }
@@ -329,8 +333,39 @@ fn check_duplicate_ids<'a>(
     }
 }
 
+/// The most similar pair of scenarios found by the overlap check.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClosestPair {
+    /// Word 5-gram Jaccard similarity of their conversations.
+    pub jaccard: f64,
+    /// Id of one scenario.
+    pub a: String,
+    /// Id of the other.
+    pub b: String,
+}
+
+/// How close the data comes to the near-duplicate limits.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Overlap {
+    /// Most similar pair within one split (limit [`WITHIN_SPLIT_MAX_JACCARD`]).
+    pub within_split: Option<ClosestPair>,
+    /// Most similar held-out/train pair (limit [`CROSS_SPLIT_MAX_JACCARD`]).
+    pub heldout_vs_train: Option<ClosestPair>,
+}
+
+fn keep_closest(slot: &mut Option<ClosestPair>, jaccard: f64, a: &str, b: &str) {
+    if slot.as_ref().is_none_or(|pair| jaccard > pair.jaccard) {
+        *slot = Some(ClosestPair {
+            jaccard,
+            a: a.to_string(),
+            b: b.to_string(),
+        });
+    }
+}
+
 /// Near-duplicates within a split, and held-out scenarios that overlap train ones.
-fn check_overlap(scenarios: &[Located<Scenario>], problems: &mut Vec<Diagnostic>) {
+fn check_overlap(scenarios: &[Located<Scenario>], problems: &mut Vec<Diagnostic>) -> Overlap {
+    let mut overlap = Overlap::default();
     let conversation = |s: &Scenario| {
         s.messages
             .iter()
@@ -372,6 +407,12 @@ fn check_overlap(scenarios: &[Located<Scenario>], problems: &mut Vec<Diagnostic>
                 CROSS_SPLIT_MAX_JACCARD
             };
             let jaccard = shingles[earlier].jaccard(&shingles[later]);
+            let closest = if same_split {
+                &mut overlap.within_split
+            } else {
+                &mut overlap.heldout_vs_train
+            };
+            keep_closest(closest, jaccard, &a.value.id, &b.value.id);
             if jaccard >= limit {
                 let what = if same_split {
                     "near-duplicate of"
@@ -392,6 +433,7 @@ fn check_overlap(scenarios: &[Located<Scenario>], problems: &mut Vec<Diagnostic>
             }
         }
     }
+    overlap
 }
 
 /// Keeps at most `cap` problems per file (sorted by line) and counts the rest.

@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::dataset::DataSet;
+use crate::dataset::{DataSet, Overlap};
 use crate::message::is_multi_turn;
 use crate::scenario::Split;
 
@@ -74,6 +74,8 @@ pub struct DataStats {
     pub rubrics: RubricStats,
     /// Scenarios per trait and split.
     pub per_trait: BTreeMap<String, PerSplit>,
+    /// The closest scenario pairs (near-duplicate margin).
+    pub overlap: Overlap,
     /// Standard tasks.
     pub tasks: TaskStats,
 }
@@ -154,6 +156,7 @@ impl DataStats {
                 .entry(task.value.spec.kind().to_string())
                 .or_default() += 1;
         }
+        stats.overlap = data.overlap.clone();
         stats.tasks.total = data.tasks.len();
         stats.tasks.kinds = stats.tasks.by_kind.len();
         stats
@@ -205,6 +208,21 @@ impl fmt::Display for DataStats {
             .map(|(p, n)| format!("{p} {n}"))
             .collect();
         writeln!(f, "pressures      {}", pressures.join(", "))?;
+        let closest = |pair: &Option<crate::dataset::ClosestPair>| {
+            pair.as_ref().map_or("-".to_string(), |p| {
+                format!("{:.2} ({} ~ {})", p.jaccard, p.a, p.b)
+            })
+        };
+        writeln!(
+            f,
+            "closest pair   within split {}",
+            closest(&self.overlap.within_split)
+        )?;
+        writeln!(
+            f,
+            "               held-out vs train {}",
+            closest(&self.overlap.heldout_vs_train)
+        )?;
         writeln!(f)?;
         writeln!(f, "{:<32} {:>6} {:>8}", "trait", "train", "heldout")?;
         for (name, counts) in &self.per_trait {
