@@ -90,6 +90,39 @@ pub fn conversation_problems(messages: &[Message]) -> Vec<FieldError> {
     problems
 }
 
+/// Parses a conversation file: a JSON array of messages, or an object with a `messages`
+/// array. The conversation must end with a user turn.
+pub fn parse_conversation(text: &str) -> Result<Vec<Message>, FieldError> {
+    let value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|err| FieldError::new("-", format!("malformed JSON: {err}")))?;
+    let (prefix, list) = match value {
+        serde_json::Value::Object(mut object) => match object.remove("messages") {
+            Some(list) => ("messages", list),
+            None => {
+                return Err(FieldError::new(
+                    "messages",
+                    "missing: expected an array of messages or {\"messages\": [...]}",
+                ));
+            }
+        },
+        list => ("", list),
+    };
+    let messages: Vec<Message> = serde_path_to_error::deserialize(list).map_err(|err| {
+        let path = crate::diagnostic::field_path(err.path());
+        let field = match (prefix, path.as_str()) {
+            ("", "-") => "-".to_string(),
+            ("", path) => path.to_string(),
+            (prefix, "-") => prefix.to_string(),
+            (prefix, path) => format!("{prefix}{path}"),
+        };
+        FieldError::new(field, err.into_inner().to_string())
+    })?;
+    if let Some(problem) = conversation_problems(&messages).into_iter().next() {
+        return Err(problem);
+    }
+    Ok(messages)
+}
+
 /// True when the conversation contains an earlier assistant turn.
 pub fn is_multi_turn(messages: &[Message]) -> bool {
     messages.iter().any(|m| m.role == Role::Assistant)
@@ -118,6 +151,36 @@ mod tests {
         assert!(conversation_problems(&msgs).is_empty());
         assert!(is_multi_turn(&msgs));
         assert_eq!(opening_user_message(&msgs), Some("u"));
+    }
+
+    #[test]
+    fn parses_conversation_files() {
+        let both = [
+            r#"[{"role": "user", "content": "hi"}]"#,
+            r#"{"messages": [{"role": "user", "content": "hi"}]}"#,
+        ];
+        for text in both {
+            assert_eq!(parse_conversation(text).unwrap(), vec![Message::user("hi")]);
+        }
+        assert_eq!(parse_conversation("[{").unwrap_err().field, "-");
+        assert_eq!(
+            parse_conversation(r#"[{"role": "bot", "content": "x"}]"#)
+                .unwrap_err()
+                .field,
+            "[0].role"
+        );
+        assert_eq!(
+            parse_conversation(r#"{"messages": [{"role": "user"}]}"#)
+                .unwrap_err()
+                .field,
+            "messages[0]"
+        );
+        assert_eq!(
+            parse_conversation(r#"{"turns": []}"#).unwrap_err().field,
+            "messages"
+        );
+        let err = parse_conversation(r#"[{"role": "assistant", "content": "x"}]"#).unwrap_err();
+        assert!(err.message.contains("end with a user turn"));
     }
 
     #[test]

@@ -19,6 +19,92 @@ pub enum Command {
     /// Check and summarise catalogs, scenarios and tasks.
     #[command(subcommand)]
     Data(DataCommand),
+    /// Fetch or inspect model files.
+    #[command(subcommand)]
+    Model(ModelCommand),
+    /// Generate a reply to a prompt or a conversation.
+    Generate(GenerateArgs),
+    /// Log-likelihood of a continuation after a conversation.
+    Score(ScoreArgs),
+}
+
+/// `ethos model ...`
+#[derive(Debug, Subcommand)]
+pub enum ModelCommand {
+    /// Download the default model (SmolLM2-135M-Instruct, Q4_1 GGUF) into the cache.
+    Pull,
+    /// Print architecture, parameter count, quantisation, context length and chat template.
+    Info {
+        /// Model file (default: the default model).
+        path: Option<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Which model to load.
+#[derive(Debug, Args)]
+pub struct ModelArgs {
+    /// GGUF model file (default: the default model, pulled on first use).
+    #[arg(long, value_name = "PATH")]
+    pub model: Option<PathBuf>,
+}
+
+/// `ethos generate` flags.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Which model.
+    #[command(flatten)]
+    pub model: ModelArgs,
+    /// The user message.
+    #[arg(
+        long,
+        conflicts_with = "messages",
+        required_unless_present = "messages"
+    )]
+    pub prompt: Option<String>,
+    /// JSON file with the conversation (an array of {role, content}, ending with a user turn).
+    #[arg(long, value_name = "FILE")]
+    pub messages: Option<PathBuf>,
+    /// Most new tokens per completion.
+    #[arg(long, default_value_t = 128)]
+    pub max_tokens: usize,
+    /// Sampling temperature; 0 is greedy.
+    #[arg(long, default_value_t = 0.0)]
+    pub temperature: f32,
+    /// Nucleus sampling mass.
+    #[arg(long, default_value_t = 1.0)]
+    pub top_p: f32,
+    /// Random seed.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Completions to sample.
+    #[arg(long, default_value_t = 1)]
+    pub n: usize,
+    /// Stop before this string (repeatable).
+    #[arg(long)]
+    pub stop: Vec<String>,
+    /// Print JSON with tokens, log-probabilities and speed.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `ethos score` flags.
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// Which model.
+    #[command(flatten)]
+    pub model: ModelArgs,
+    /// JSON file with the conversation before the continuation.
+    #[arg(long, value_name = "FILE")]
+    pub messages: PathBuf,
+    /// The assistant text to score.
+    #[arg(long)]
+    pub continuation: String,
+    /// Print JSON (the default output is one line of text).
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `ethos data ...`

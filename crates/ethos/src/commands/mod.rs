@@ -1,6 +1,7 @@
 //! One module per command group; each turns parsed flags into library calls.
 
 mod data;
+mod model;
 
 use std::process::ExitCode;
 
@@ -13,5 +14,8 @@ pub const EXIT_INVALID: u8 = 2;
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Data(command) => data::run(command),
+        Command::Model(command) => model::run_model(command),
+        Command::Generate(args) => model::run_generate(args),
+        Command::Score(args) => model::run_score(args),
     }
 }

@@ -1,0 +1,365 @@
+//! The local backend: a [`Llama`] run with candle, batched.
+
+use std::path::Path;
+use std::time::Instant;
+
+use candle_core::{Device, Tensor};
+
+use crate::error::{ModelError, Result};
+use crate::gguf::GgufFile;
+use crate::llama::{Cache, Llama, Logits, padded_causal_mask};
+use crate::model::{
+    Completion, FinishReason, Generation, GenerationRequest, LanguageModel, Score, ScoreRequest,
+};
+use crate::sampling::{argmax, log_softmax, sample, sequence_rng};
+use crate::template::{CHATML_TEMPLATE, ChatTemplate};
+use crate::tokenizer::TextTokenizer;
+
+/// A llama-family model with its tokenizer and chat template, run locally.
+pub struct CandleModel {
+    id: String,
+    llama: Llama,
+    tokenizer: TextTokenizer,
+    template: ChatTemplate,
+    pad_id: u32,
+}
+
+/// Where the time of a generation call went.
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
+pub struct Timing {
+    /// Prompt tokens processed (padding excluded).
+    pub prompt_tokens: usize,
+    /// Seconds spent on the prompt pass.
+    pub prompt_seconds: f64,
+    /// Tokens generated, over all sequences.
+    pub decode_tokens: usize,
+    /// Seconds spent decoding after the prompt pass.
+    pub decode_seconds: f64,
+}
+
+impl Timing {
+    /// Prompt tokens per second.
+    pub fn prompt_tokens_per_second(&self) -> f64 {
+        rate(self.prompt_tokens, self.prompt_seconds)
+    }
+
+    /// Generated tokens per second, all sequences together.
+    pub fn decode_tokens_per_second(&self) -> f64 {
+        rate(self.decode_tokens, self.decode_seconds)
+    }
+}
+
+fn rate(tokens: usize, seconds: f64) -> f64 {
+    if seconds > 0.0 {
+        tokens as f64 / seconds
+    } else {
+        0.0
+    }
+}
+
+/// One sequence being decoded.
+struct Sequence {
+    prompt: Vec<u32>,
+    max_new: usize,
+    temperature: f32,
+    top_p: f32,
+    stop: Vec<String>,
+    rng: rand::rngs::StdRng,
+    tokens: Vec<u32>,
+    logprobs: Vec<f32>,
+    text: String,
+    finished: Option<FinishReason>,
+}
+
+impl CandleModel {
+    /// Loads a GGUF model file on the CPU.
+    pub fn load(path: &Path) -> Result<Self> {
+        if !path.exists() {
+            return Err(ModelError::Io {
+                path: path.to_path_buf(),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
+            });
+        }
+        let mut gguf = GgufFile::open(path)?;
+        let device = Device::Cpu;
+        let llama = Llama::from_gguf(&mut gguf, &device)?;
+        let mut tokenizer = TextTokenizer::from_gguf(&gguf)?;
+        let source = gguf
+            .string("tokenizer.chat_template")
+            .unwrap_or(CHATML_TEMPLATE)
+            .to_string();
+        let text_of =
+            |id: Option<u32>| id.and_then(|i| tokenizer.token_text(i)).unwrap_or_default();
+        let template = ChatTemplate::new(
+            &source,
+            &text_of(tokenizer.bos()),
+            &text_of(tokenizer.eos().first().copied()),
+        )?;
+        // Chat templates end turns with their own marker; stop there even when the file's
+        // EOS token is a different one.
+        for marker in ["<|im_end|>", "<|eot_id|>", "<|end|>"] {
+            if source.contains(marker)
+                && let Some(id) = tokenizer.token_id(marker)
+            {
+                tokenizer.add_eos(id);
+            }
+        }
+        let pad_id = gguf
+            .usize("tokenizer.ggml.padding_token_id")
+            .ok()
+            .and_then(|v| u32::try_from(v).ok())
+            .or(tokenizer.eos().first().copied())
+            .unwrap_or(0);
+        let id = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        Ok(Self {
+            id,
+            llama,
+            tokenizer,
+            template,
+            pad_id,
+        })
+    }
+
+    /// The underlying transformer.
+    pub fn llama(&self) -> &Llama {
+        &self.llama
+    }
+
+    /// Renders and tokenizes a chat prompt ending with the assistant's opening.
+    pub fn prompt_tokens(&self, messages: &[ethos_core::Message]) -> Result<Vec<u32>> {
+        let text = self.template.render(messages, true)?;
+        self.tokenizer.encode(&text)
+    }
+
+    fn check_fits(&self, tokens: usize, max_new: usize) -> Result<()> {
+        let context = self.llama.config().context;
+        if tokens + max_new > context {
+            return Err(ModelError::PromptTooLong {
+                tokens,
+                max_new,
+                context,
+            });
+        }
+        Ok(())
+    }
+
+    /// Runs a batch of left-padded prompts through the model, filling a fresh cache.
+    fn prefill(
+        &self,
+        prompts: &[&[u32]],
+        capacity: usize,
+        logits: Logits,
+    ) -> Result<(Tensor, Cache, Vec<usize>)> {
+        let device = self.llama.device();
+        let width = prompts.iter().map(|p| p.len()).max().unwrap_or(0);
+        let pads: Vec<usize> = prompts.iter().map(|p| width - p.len()).collect();
+        let mut tokens = Vec::with_capacity(prompts.len() * width);
+        let mut positions = Vec::with_capacity(prompts.len() * width);
+        for (prompt, &pad) in prompts.iter().zip(&pads) {
+            tokens.extend(std::iter::repeat_n(self.pad_id, pad).chain(prompt.iter().copied()));
+            positions.extend((0..width).map(|i| i.saturating_sub(pad) as u32));
+        }
+        let tokens = Tensor::from_vec(tokens, (prompts.len(), width), device)?;
+        let positions = Tensor::from_vec(positions, (prompts.len(), width), device)?;
+        let mask = padded_causal_mask(&pads, 0, width, device)?;
+        let mut cache = Cache::new(self.llama.config(), capacity);
+        let out = self
+            .llama
+            .forward(&tokens, &positions, &mask, &mut cache, logits)?;
+        Ok((out, cache, pads))
+    }
+
+    fn decode_batch(&self, sequences: &mut [Sequence]) -> Result<Timing> {
+        let device = self.llama.device().clone();
+        let prompts: Vec<&[u32]> = sequences.iter().map(|s| s.prompt.as_slice()).collect();
+        let width = prompts.iter().map(|p| p.len()).max().unwrap_or(0);
+        let longest = sequences.iter().map(|s| s.max_new).max().unwrap_or(0);
+        let started = Instant::now();
+        let (mut logits, mut cache, pads) =
+            self.prefill(&prompts, width + longest, Logits::Last)?;
+        let mut timing = Timing {
+            prompt_tokens: prompts.iter().map(|p| p.len()).sum(),
+            prompt_seconds: started.elapsed().as_secs_f64(),
+            ..Timing::default()
+        };
+        let started = Instant::now();
+        for step in 0..longest {
+            let rows: Vec<Vec<f32>> = logits.to_vec2()?;
+            for (sequence, row) in sequences.iter_mut().zip(rows) {
+                if sequence.finished.is_none() {
+                    self.advance(sequence, &row)?;
+                }
+            }
+            if sequences.iter().all(|s| s.finished.is_some()) || step + 1 == longest {
+                break;
+            }
+            let next: Vec<u32> = sequences
+                .iter()
+                .map(|s| {
+                    s.tokens
+                        .last()
+                        .copied()
+                        .filter(|_| s.finished.is_none())
+                        .unwrap_or(self.pad_id)
+                })
+                .collect();
+            let positions: Vec<u32> = sequences
+                .iter()
+                .map(|s| (s.prompt.len() + s.tokens.len()).saturating_sub(1) as u32)
+                .collect();
+            let tokens = Tensor::from_vec(next, (sequences.len(), 1), &device)?;
+            let positions = Tensor::from_vec(positions, (sequences.len(), 1), &device)?;
+            let mask = padded_causal_mask(&pads, cache.len(), 1, &device)?;
+            logits = self
+                .llama
+                .forward(&tokens, &positions, &mask, &mut cache, Logits::Last)?;
+        }
+        for sequence in sequences.iter_mut() {
+            sequence.finished.get_or_insert(FinishReason::Length);
+        }
+        timing.decode_tokens = sequences.iter().map(|s| s.tokens.len()).sum();
+        timing.decode_seconds = started.elapsed().as_secs_f64();
+        Ok(timing)
+    }
+
+    /// Samples one token for `sequence` from its logits row and updates its state.
+    fn advance(&self, sequence: &mut Sequence, row: &[f32]) -> Result<()> {
+        let token = sample(row, sequence.temperature, sequence.top_p, &mut sequence.rng) as u32;
+        if self.tokenizer.eos().contains(&token) {
+            sequence.finished = Some(FinishReason::Stop);
+            return Ok(());
+        }
+        let logprob = log_softmax(row)[token as usize];
+        sequence.tokens.push(token);
+        sequence.logprobs.push(logprob);
+        sequence.text = self.tokenizer.decode(&sequence.tokens)?;
+        if let Some(cut) = sequence
+            .stop
+            .iter()
+            .filter_map(|s| sequence.text.find(s.as_str()))
+            .min()
+        {
+            sequence.text.truncate(cut);
+            sequence.finished = Some(FinishReason::Stop);
+        } else if sequence.tokens.len() >= sequence.max_new {
+            sequence.finished = Some(FinishReason::Length);
+        }
+        Ok(())
+    }
+}
+
+impl CandleModel {
+    /// Like [`LanguageModel::generate`], also reporting where the time went.
+    pub fn generate_timed(
+        &self,
+        requests: &[GenerationRequest],
+    ) -> Result<(Vec<Generation>, Timing)> {
+        let mut sequences = Vec::new();
+        let mut prompt_lengths = Vec::new();
+        for request in requests {
+            request.params.validate()?;
+            let prompt = self.prompt_tokens(&request.messages)?;
+            self.check_fits(prompt.len(), request.params.max_tokens)?;
+            prompt_lengths.push(prompt.len());
+            for index in 0..request.params.n {
+                sequences.push(Sequence {
+                    prompt: prompt.clone(),
+                    max_new: request.params.max_tokens,
+                    temperature: request.params.temperature,
+                    top_p: request.params.top_p,
+                    stop: request.params.stop.clone(),
+                    rng: sequence_rng(request.params.seed, index),
+                    tokens: Vec::new(),
+                    logprobs: Vec::new(),
+                    text: String::new(),
+                    finished: None,
+                });
+            }
+        }
+        let timing = if sequences.is_empty() {
+            Timing::default()
+        } else {
+            self.decode_batch(&mut sequences)?
+        };
+        let mut sequences = sequences.into_iter();
+        let generations = requests
+            .iter()
+            .zip(prompt_lengths)
+            .map(|(request, prompt_tokens)| Generation {
+                prompt_tokens,
+                completions: sequences
+                    .by_ref()
+                    .take(request.params.n)
+                    .map(|s| Completion {
+                        text: s.text,
+                        token_ids: s.tokens,
+                        logprobs: s.logprobs,
+                        finish_reason: s.finished.unwrap_or(FinishReason::Length),
+                    })
+                    .collect(),
+            })
+            .collect();
+        Ok((generations, timing))
+    }
+}
+
+impl LanguageModel for CandleModel {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn generate(&self, requests: &[GenerationRequest]) -> Result<Vec<Generation>> {
+        Ok(self.generate_timed(requests)?.0)
+    }
+
+    fn loglikelihood(&self, requests: &[ScoreRequest]) -> Result<Vec<Score>> {
+        let mut inputs = Vec::with_capacity(requests.len());
+        for request in requests {
+            let prompt = self.prompt_tokens(&request.messages)?;
+            let continuation = self.tokenizer.encode(&request.continuation)?;
+            if continuation.is_empty() {
+                return Err(ModelError::InvalidRequest(
+                    "the continuation to score is empty".to_string(),
+                ));
+            }
+            self.check_fits(prompt.len() + continuation.len(), 0)?;
+            inputs.push((prompt, continuation));
+        }
+        let full: Vec<Vec<u32>> = inputs
+            .iter()
+            .map(|(p, c)| p.iter().chain(c).copied().collect())
+            .collect();
+        let rows: Vec<&[u32]> = full.iter().map(Vec::as_slice).collect();
+        let width = rows.iter().map(|r| r.len()).max().unwrap_or(0);
+        let (logits, _, pads) = self.prefill(&rows, width, Logits::All)?;
+        let mut scores = Vec::with_capacity(inputs.len());
+        for (row, ((prompt, continuation), pad)) in inputs.iter().zip(pads).enumerate() {
+            let mut logprob = 0.0f64;
+            let mut is_greedy = true;
+            for (k, &token) in continuation.iter().enumerate() {
+                // The token at position `pad + prompt.len() + k` is predicted one step earlier.
+                let at = pad + prompt.len() + k - 1;
+                let step: Vec<f32> = logits.get(row)?.get(at)?.to_vec1()?;
+                logprob += f64::from(log_softmax(&step)[token as usize]);
+                is_greedy &= argmax(&step) == token as usize;
+            }
+            scores.push(Score {
+                logprob,
+                tokens: continuation.len(),
+                is_greedy,
+            });
+        }
+        Ok(scores)
+    }
+
+    fn tokenizer(&self) -> Option<&TextTokenizer> {
+        Some(&self.tokenizer)
+    }
+
+    fn chat_template(&self) -> Option<&ChatTemplate> {
+        Some(&self.template)
+    }
+}

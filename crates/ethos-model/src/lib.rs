@@ -1,0 +1,25 @@
+//! ethos-model: language models for ethos.
+//!
+//! The [`LanguageModel`] trait that rollouts, judges and evaluation talk to; model files
+//! (GGUF); tokenizers built from them; chat templates; and the candle backend, a
+//! llama-family forward pass with batched, left-padded decoding.
+
+pub mod candle_backend;
+pub mod error;
+pub mod gguf;
+pub mod llama;
+pub mod model;
+pub mod pull;
+pub mod sampling;
+pub mod template;
+pub mod tokenizer;
+
+pub use candle_backend::CandleModel;
+pub use error::{ModelError, Result};
+pub use gguf::{GgufFile, ModelInfo};
+pub use model::{
+    Completion, FinishReason, Generation, GenerationRequest, LanguageModel, SamplingParams, Score,
+    ScoreRequest,
+};
+pub use template::ChatTemplate;
+pub use tokenizer::TextTokenizer;

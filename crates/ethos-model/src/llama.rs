@@ -1,0 +1,389 @@
+//! A llama-family transformer forward pass owned by ethos.
+//!
+//! Why not `candle-transformers`: its quantized llama keeps one position counter for the
+//! whole batch, has no padding mask, grows its KV cache by concatenation and returns only
+//! last-token logits. Batched rollouts of prompts of different lengths need per-row
+//! positions and masks, scoring needs all-position logits, and training will need LoRA
+//! hooks on the same weights. Weights are held in f32 (dequantised from GGUF at load), the
+//! path on which candle's batched matmuls scale.
+
+use candle_core::{D, DType, Device, Tensor};
+use candle_nn::kv_cache::KvCache;
+
+use crate::error::{ModelError, Result};
+use crate::gguf::GgufFile;
+
+/// Shape of a llama-family model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LlamaConfig {
+    /// Embedding width.
+    pub hidden: usize,
+    /// Number of transformer blocks.
+    pub layers: usize,
+    /// Attention heads.
+    pub heads: usize,
+    /// Key/value heads (grouped-query attention).
+    pub kv_heads: usize,
+    /// Width of the feed-forward layer.
+    pub intermediate: usize,
+    /// Vocabulary size.
+    pub vocab: usize,
+    /// RMS norm epsilon.
+    pub rms_eps: f64,
+    /// RoPE base frequency.
+    pub rope_theta: f64,
+    /// Trained context length.
+    pub context: usize,
+    /// GGUF files store q/k for interleaved-pair rotary embeddings; Hugging Face files for
+    /// rotation of the two halves.
+    pub rope_interleaved: bool,
+}
+
+impl LlamaConfig {
+    /// Width of one attention head.
+    pub fn head_dim(&self) -> usize {
+        self.hidden / self.heads
+    }
+
+    /// Reads the configuration from GGUF metadata.
+    pub fn from_gguf(gguf: &GgufFile) -> Result<Self> {
+        let arch = gguf.string("general.architecture")?.to_string();
+        if !matches!(arch.as_str(), "llama" | "qwen2" | "mistral") {
+            return Err(ModelError::UnsupportedArchitecture(arch));
+        }
+        let key = |name: &str| format!("{arch}.{name}");
+        let heads = gguf.usize(&key("attention.head_count"))?;
+        let config = Self {
+            hidden: gguf.usize(&key("embedding_length"))?,
+            layers: gguf.usize(&key("block_count"))?,
+            heads,
+            kv_heads: gguf.usize(&key("attention.head_count_kv")).unwrap_or(heads),
+            intermediate: gguf.usize(&key("feed_forward_length"))?,
+            vocab: gguf.strings("tokenizer.ggml.tokens")?.len(),
+            rms_eps: gguf
+                .f64(&key("attention.layer_norm_rms_epsilon"))
+                .unwrap_or(1e-5),
+            rope_theta: gguf.f64(&key("rope.freq_base")).unwrap_or(10_000.0),
+            context: gguf.usize(&key("context_length")).unwrap_or(2048),
+            rope_interleaved: true,
+        };
+        config.check()?;
+        Ok(config)
+    }
+
+    fn check(&self) -> Result<()> {
+        let ok = self.heads > 0
+            && self.kv_heads > 0
+            && self.hidden.is_multiple_of(self.heads)
+            && self.heads.is_multiple_of(self.kv_heads)
+            && self.head_dim().is_multiple_of(2)
+            && self.layers > 0
+            && self.vocab > 0;
+        if ok {
+            Ok(())
+        } else {
+            Err(ModelError::InvalidRequest(format!(
+                "inconsistent model shape: {self:?}"
+            )))
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Block {
+    attn_norm: Tensor,
+    wq: Tensor,
+    wk: Tensor,
+    wv: Tensor,
+    wo: Tensor,
+    ffn_norm: Tensor,
+    w_gate: Tensor,
+    w_up: Tensor,
+    w_down: Tensor,
+}
+
+/// Which positions the forward pass returns logits for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Logits {
+    /// Only the last position of each row (generation).
+    Last,
+    /// Every position (log-likelihood scoring, training).
+    All,
+}
+
+/// A llama-family model with f32 weights.
+#[derive(Debug, Clone)]
+pub struct Llama {
+    config: LlamaConfig,
+    embed: Tensor,
+    blocks: Vec<Block>,
+    norm: Tensor,
+    lm_head: Tensor,
+    cos: Tensor,
+    sin: Tensor,
+    device: Device,
+}
+
+/// Per-layer key/value caches for one batch.
+pub struct Cache {
+    layers: Vec<KvCache>,
+}
+
+impl Cache {
+    /// An empty cache with room for `capacity` positions.
+    pub fn new(config: &LlamaConfig, capacity: usize) -> Self {
+        Self {
+            layers: (0..config.layers)
+                .map(|_| KvCache::new(2, capacity.max(1)))
+                .collect(),
+        }
+    }
+
+    /// Positions stored so far.
+    pub fn len(&self) -> usize {
+        self.layers.first().map_or(0, KvCache::current_seq_len)
+    }
+
+    /// True when nothing is stored.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+fn linear(x: &Tensor, weight: &Tensor) -> Result<Tensor> {
+    let dims = x.dims().to_vec();
+    let (rows, inner) = (
+        dims[..dims.len() - 1].iter().product::<usize>(),
+        dims[dims.len() - 1],
+    );
+    let out = x.reshape((rows, inner))?.matmul(&weight.t()?)?;
+    let mut shape = dims;
+    let last = shape.len() - 1;
+    shape[last] = weight.dim(0)?;
+    Ok(out.reshape(shape)?)
+}
+
+impl Llama {
+    /// Loads a llama-family GGUF, dequantising every weight to f32 on `device`.
+    pub fn from_gguf(gguf: &mut GgufFile, device: &Device) -> Result<Self> {
+        let config = LlamaConfig::from_gguf(gguf)?;
+        let tied = !gguf.has_tensor("output.weight");
+        let mut load =
+            |name: &str| -> Result<Tensor> { Ok(gguf.tensor(name, device)?.dequantize(device)?) };
+        let embed = load("token_embd.weight")?;
+        let mut blocks = Vec::with_capacity(config.layers);
+        for i in 0..config.layers {
+            let name = |part: &str| format!("blk.{i}.{part}.weight");
+            blocks.push(Block {
+                attn_norm: load(&name("attn_norm"))?,
+                wq: load(&name("attn_q"))?,
+                wk: load(&name("attn_k"))?,
+                wv: load(&name("attn_v"))?,
+                wo: load(&name("attn_output"))?,
+                ffn_norm: load(&name("ffn_norm"))?,
+                w_gate: load(&name("ffn_gate"))?,
+                w_up: load(&name("ffn_up"))?,
+                w_down: load(&name("ffn_down"))?,
+            });
+        }
+        let norm = load("output_norm.weight")?;
+        let lm_head = if tied {
+            embed.clone()
+        } else {
+            load("output.weight")?
+        };
+        Self::new(config, embed, blocks, norm, lm_head, device)
+    }
+
+    fn new(
+        config: LlamaConfig,
+        embed: Tensor,
+        blocks: Vec<Block>,
+        norm: Tensor,
+        lm_head: Tensor,
+        device: &Device,
+    ) -> Result<Self> {
+        let expect = |t: &Tensor, shape: &[usize], what: &str| -> Result<()> {
+            if t.dims() == shape {
+                Ok(())
+            } else {
+                Err(ModelError::InvalidRequest(format!(
+                    "tensor {what} has shape {:?}, expected {shape:?}",
+                    t.dims()
+                )))
+            }
+        };
+        let (h, kv) = (config.hidden, config.kv_heads * config.head_dim());
+        expect(&embed, &[config.vocab, h], "token_embd")?;
+        expect(&lm_head, &[config.vocab, h], "output")?;
+        for (i, b) in blocks.iter().enumerate() {
+            expect(&b.wq, &[h, h], &format!("blk.{i}.attn_q"))?;
+            expect(&b.wk, &[kv, h], &format!("blk.{i}.attn_k"))?;
+            expect(&b.wv, &[kv, h], &format!("blk.{i}.attn_v"))?;
+            expect(&b.wo, &[h, h], &format!("blk.{i}.attn_output"))?;
+            expect(
+                &b.w_gate,
+                &[config.intermediate, h],
+                &format!("blk.{i}.ffn_gate"),
+            )?;
+            expect(
+                &b.w_down,
+                &[h, config.intermediate],
+                &format!("blk.{i}.ffn_down"),
+            )?;
+        }
+        let (cos, sin) = rope_tables(&config, device)?;
+        Ok(Self {
+            config,
+            embed,
+            blocks,
+            norm,
+            lm_head,
+            cos,
+            sin,
+            device: device.clone(),
+        })
+    }
+
+    /// The model's shape.
+    pub fn config(&self) -> &LlamaConfig {
+        &self.config
+    }
+
+    /// The device the weights live on.
+    pub fn device(&self) -> &Device {
+        &self.device
+    }
+
+    /// Runs the model on `tokens` (B, T) at `positions` (B, T), appending keys and values to
+    /// `cache`. `mask` is additive, shaped (B, 1, T, cached + T). Returns logits
+    /// (B, T, V) for [`Logits::All`] or (B, V) for [`Logits::Last`].
+    pub fn forward(
+        &self,
+        tokens: &Tensor,
+        positions: &Tensor,
+        mask: &Tensor,
+        cache: &mut Cache,
+        logits: Logits,
+    ) -> Result<Tensor> {
+        let (b, t) = tokens.dims2()?;
+        let c = &self.config;
+        let (heads, kv_heads, hd) = (c.heads, c.kv_heads, c.head_dim());
+        let rep = heads / kv_heads;
+        let eps = c.rms_eps as f32;
+        let flat_positions = positions.flatten_all()?;
+        let cos = self
+            .cos
+            .index_select(&flat_positions, 0)?
+            .reshape((b, t, hd / 2))?;
+        let sin = self
+            .sin
+            .index_select(&flat_positions, 0)?
+            .reshape((b, t, hd / 2))?;
+        let mut x = self
+            .embed
+            .index_select(&tokens.flatten_all()?, 0)?
+            .reshape((b, t, c.hidden))?;
+        let scale = 1.0 / (hd as f64).sqrt();
+        for (block, kv) in self.blocks.iter().zip(cache.layers.iter_mut()) {
+            let h = candle_nn::ops::rms_norm(&x, &block.attn_norm, eps)?;
+            let q = linear(&h, &block.wq)?
+                .reshape((b, t, heads, hd))?
+                .transpose(1, 2)?
+                .contiguous()?;
+            let k = linear(&h, &block.wk)?
+                .reshape((b, t, kv_heads, hd))?
+                .transpose(1, 2)?
+                .contiguous()?;
+            let v = linear(&h, &block.wv)?
+                .reshape((b, t, kv_heads, hd))?
+                .transpose(1, 2)?
+                .contiguous()?;
+            let (q, k) = if c.rope_interleaved {
+                (
+                    candle_nn::rotary_emb::rope_i(&q, &cos, &sin)?,
+                    candle_nn::rotary_emb::rope_i(&k, &cos, &sin)?,
+                )
+            } else {
+                (
+                    candle_nn::rotary_emb::rope(&q, &cos, &sin)?,
+                    candle_nn::rotary_emb::rope(&k, &cos, &sin)?,
+                )
+            };
+            let (k, v) = kv.append(&k, &v)?;
+            let s = k.dim(2)?;
+            // Grouped-query attention without copying K/V: fold the query heads that share
+            // a key/value head into the sequence axis.
+            let q = q.reshape((b, kv_heads, rep * t, hd))?;
+            let scores = (q.matmul(&k.t()?)? * scale)?.reshape((b, heads, t, s))?;
+            let scores = scores.broadcast_add(mask)?;
+            let weights =
+                candle_nn::ops::softmax_last_dim(&scores)?.reshape((b, kv_heads, rep * t, s))?;
+            let y = weights
+                .matmul(&v.contiguous()?)?
+                .reshape((b, heads, t, hd))?
+                .transpose(1, 2)?
+                .reshape((b, t, c.hidden))?;
+            x = (x + linear(&y, &block.wo)?)?;
+            let h = candle_nn::ops::rms_norm(&x, &block.ffn_norm, eps)?;
+            let gate = candle_nn::ops::silu(&linear(&h, &block.w_gate)?)?;
+            let up = linear(&h, &block.w_up)?;
+            x = (x + linear(&(gate * up)?, &block.w_down)?)?;
+        }
+        let x = match logits {
+            Logits::Last => x.narrow(1, t - 1, 1)?.squeeze(1)?.contiguous()?,
+            Logits::All => x,
+        };
+        let x = candle_nn::ops::rms_norm(&x, &self.norm, eps)?;
+        linear(&x, &self.lm_head)
+    }
+}
+
+fn rope_tables(config: &LlamaConfig, device: &Device) -> Result<(Tensor, Tensor)> {
+    let hd = config.head_dim();
+    let inv_freq: Vec<f32> = (0..hd / 2)
+        .map(|i| 1.0 / (config.rope_theta.powf(2.0 * i as f64 / hd as f64)) as f32)
+        .collect();
+    let inv_freq = Tensor::from_vec(inv_freq, (1, hd / 2), device)?;
+    let positions = Tensor::arange(0u32, config.context as u32, device)?
+        .to_dtype(DType::F32)?
+        .reshape((config.context, 1))?;
+    let angles = positions.broadcast_mul(&inv_freq)?;
+    Ok((angles.cos()?, angles.sin()?))
+}
+
+/// Additive attention mask for a batch whose rows are left-padded.
+///
+/// `pads[b]` is the number of padding slots at the start of row `b`, `cached` the
+/// positions already in the cache and `t` the new positions. A real query sees real keys
+/// up to itself; a padding query sees only itself, which keeps its softmax finite.
+pub fn padded_causal_mask(
+    pads: &[usize],
+    cached: usize,
+    t: usize,
+    device: &Device,
+) -> Result<Tensor> {
+    let s = cached + t;
+    let mut data = vec![f32::NEG_INFINITY; pads.len() * t * s];
+    for (row, &pad) in pads.iter().enumerate() {
+        for i in 0..t {
+            let query = cached + i;
+            for key in 0..s {
+                let visible = if query < pad {
+                    key == query
+                } else {
+                    key >= pad && key <= query
+                };
+                if visible {
+                    data[(row * t + i) * s + key] = 0.0;
+                }
+            }
+        }
+    }
+    Ok(Tensor::from_vec(data, (pads.len(), 1, t, s), device)?)
+}
+
+/// Log-probabilities over the last dimension.
+pub fn log_softmax_last(logits: &Tensor) -> Result<Tensor> {
+    Ok(candle_nn::ops::log_softmax(logits, D::Minus1)?)
+}

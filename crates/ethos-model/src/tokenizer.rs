@@ -1,0 +1,195 @@
+//! Tokenizers built from model files: a byte-level BPE from GGUF metadata, or a Hugging
+//! Face `tokenizer.json`.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use crate::error::{ModelError, Result};
+use crate::gguf::GgufFile;
+
+/// GGUF token type of control tokens (`<|im_start|>`, `<|endoftext|>`, ...).
+const TOKEN_TYPE_CONTROL: i64 = 3;
+/// GGUF token type of user-defined tokens.
+const TOKEN_TYPE_USER_DEFINED: i64 = 4;
+
+// Pre-tokenizer split patterns of the BPE families llama.cpp knows, by `tokenizer.ggml.pre`.
+const QWEN2_SPLIT: &str = r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+";
+const LLAMA3_SPLIT: &str = r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+";
+
+/// A tokenizer with the ids of its special tokens.
+#[derive(Clone)]
+pub struct TextTokenizer {
+    inner: tokenizers::Tokenizer,
+    bos: Option<u32>,
+    eos: Vec<u32>,
+    add_bos: bool,
+}
+
+impl std::fmt::Debug for TextTokenizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TextTokenizer")
+            .field("vocab_size", &self.vocab_size())
+            .field("bos", &self.bos)
+            .field("eos", &self.eos)
+            .finish()
+    }
+}
+
+impl TextTokenizer {
+    /// Builds the tokenizer described by a GGUF file's `tokenizer.ggml.*` metadata.
+    pub fn from_gguf(gguf: &GgufFile) -> Result<Self> {
+        let model = gguf.string("tokenizer.ggml.model")?;
+        if model != "gpt2" {
+            return Err(ModelError::Tokenizer(format!(
+                "tokenizer model `{model}` is not supported yet (only byte-level BPE, `gpt2`)"
+            )));
+        }
+        let tokens = gguf.strings("tokenizer.ggml.tokens")?;
+        let merges = gguf.strings("tokenizer.ggml.merges")?;
+        let types = gguf
+            .integers("tokenizer.ggml.token_type")
+            .unwrap_or_default();
+        let pre = gguf.string("tokenizer.ggml.pre").unwrap_or("default");
+        let pre_tokenizer = pre_tokenizer_for(pre)?;
+        let mut added = Vec::new();
+        for (id, token) in tokens.iter().enumerate() {
+            let kind = types.get(id).copied().unwrap_or(1);
+            if kind == TOKEN_TYPE_CONTROL || kind == TOKEN_TYPE_USER_DEFINED {
+                added.push(json!({
+                    "id": id, "content": token, "single_word": false, "lstrip": false, "rstrip": false,
+                    "normalized": false, "special": kind == TOKEN_TYPE_CONTROL
+                }));
+            }
+        }
+        let vocab: serde_json::Map<String, Value> = tokens
+            .iter()
+            .enumerate()
+            .map(|(id, token)| (token.clone(), json!(id)))
+            .collect();
+        let spec = json!({
+            "version": "1.0",
+            "truncation": null,
+            "padding": null,
+            "added_tokens": added,
+            "normalizer": null,
+            "pre_tokenizer": pre_tokenizer,
+            "post_processor": null,
+            "decoder": {"type": "ByteLevel", "add_prefix_space": true, "trim_offsets": true, "use_regex": true},
+            "model": {
+                "type": "BPE", "dropout": null, "unk_token": null, "continuing_subword_prefix": null,
+                "end_of_word_suffix": null, "fuse_unk": false, "byte_fallback": false,
+                "ignore_merges": pre == "llama-bpe", "vocab": vocab, "merges": merges
+            }
+        });
+        let inner = tokenizers::Tokenizer::from_bytes(spec.to_string().as_bytes())
+            .map_err(|err| ModelError::Tokenizer(format!("building from GGUF metadata: {err}")))?;
+        let id = |key: &str| gguf.usize(key).ok().and_then(|v| u32::try_from(v).ok());
+        let mut eos: Vec<u32> = id("tokenizer.ggml.eos_token_id").into_iter().collect();
+        if let Some(eot) = id("tokenizer.ggml.eot_token_id") {
+            eos.push(eot);
+        }
+        let add_bos = matches!(
+            gguf.metadata().get("tokenizer.ggml.add_bos_token"),
+            Some(candle_core::quantized::gguf_file::Value::Bool(true))
+        );
+        Ok(Self {
+            inner,
+            bos: id("tokenizer.ggml.bos_token_id"),
+            eos,
+            add_bos,
+        })
+    }
+
+    /// Loads a Hugging Face `tokenizer.json`, with special token ids given by the caller.
+    pub fn from_file(path: &Path, bos: Option<u32>, eos: Vec<u32>, add_bos: bool) -> Result<Self> {
+        let inner = tokenizers::Tokenizer::from_file(path)
+            .map_err(|err| ModelError::Tokenizer(format!("{}: {err}", path.display())))?;
+        Ok(Self {
+            inner,
+            bos,
+            eos,
+            add_bos,
+        })
+    }
+
+    /// Token ids of `text`. Special tokens written in the text (`<|im_start|>`) are
+    /// recognised; a BOS token is prepended when the model asks for one.
+    pub fn encode(&self, text: &str) -> Result<Vec<u32>> {
+        let encoding = self
+            .inner
+            .encode(text, false)
+            .map_err(|err| ModelError::Tokenizer(err.to_string()))?;
+        let mut ids = Vec::with_capacity(encoding.len() + 1);
+        if self.add_bos {
+            ids.extend(self.bos);
+        }
+        ids.extend_from_slice(encoding.get_ids());
+        Ok(ids)
+    }
+
+    /// Text of `ids`, with special tokens left out.
+    pub fn decode(&self, ids: &[u32]) -> Result<String> {
+        self.inner
+            .decode(ids, true)
+            .map_err(|err| ModelError::Tokenizer(err.to_string()))
+    }
+
+    /// The text of one token as stored in the vocabulary, special tokens included.
+    pub fn token_text(&self, id: u32) -> Option<String> {
+        self.inner.id_to_token(id)
+    }
+
+    /// Number of tokens in the vocabulary, added tokens included.
+    pub fn vocab_size(&self) -> usize {
+        self.inner.get_vocab_size(true)
+    }
+
+    /// The beginning-of-sequence token, if any.
+    pub fn bos(&self) -> Option<u32> {
+        self.bos
+    }
+
+    /// Tokens that end generation.
+    pub fn eos(&self) -> &[u32] {
+        &self.eos
+    }
+
+    /// Adds an end-of-generation token (e.g. the chat template's turn terminator).
+    pub fn add_eos(&mut self, id: u32) {
+        if !self.eos.contains(&id) {
+            self.eos.push(id);
+        }
+    }
+
+    /// The id of a token given by its text, if it is in the vocabulary.
+    pub fn token_id(&self, text: &str) -> Option<u32> {
+        self.inner.token_to_id(text)
+    }
+}
+
+fn byte_level(use_regex: bool) -> Value {
+    json!({"type": "ByteLevel", "add_prefix_space": false, "trim_offsets": true, "use_regex": use_regex})
+}
+
+fn split(pattern: &str) -> Value {
+    json!({"type": "Split", "pattern": {"Regex": pattern}, "behavior": "Isolated", "invert": false})
+}
+
+/// The pre-tokenizer that reproduces llama.cpp's splitting for a `tokenizer.ggml.pre` value.
+fn pre_tokenizer_for(pre: &str) -> Result<Value> {
+    let sequence = |steps: Vec<Value>| json!({"type": "Sequence", "pretokenizers": steps});
+    match pre {
+        // SmolLM: every digit is its own pre-token, then GPT-2's byte-level split.
+        "smollm" => Ok(sequence(vec![
+            json!({"type": "Digits", "individual_digits": true}),
+            byte_level(true),
+        ])),
+        "default" | "gpt2" | "gpt-2" => Ok(byte_level(true)),
+        "qwen2" => Ok(sequence(vec![split(QWEN2_SPLIT), byte_level(false)])),
+        "llama-bpe" | "llama3" => Ok(sequence(vec![split(LLAMA3_SPLIT), byte_level(false)])),
+        other => Err(ModelError::Tokenizer(format!(
+            "pre-tokenizer `{other}` is not supported yet"
+        ))),
+    }
+}

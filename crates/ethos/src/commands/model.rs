@@ -1,0 +1,168 @@
+//! `ethos model pull|info`, `ethos generate`, `ethos score`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, bail};
+use ethos_core::Message;
+use ethos_core::message::parse_conversation;
+use ethos_model::pull::{cache_dir, default_model_path, pull_default_model};
+use ethos_model::{
+    CandleModel, GenerationRequest, GgufFile, LanguageModel, SamplingParams, ScoreRequest,
+};
+use serde_json::json;
+
+use crate::cli::{GenerateArgs, ModelArgs, ModelCommand, ScoreArgs};
+
+pub fn run_model(command: ModelCommand) -> anyhow::Result<ExitCode> {
+    match command {
+        ModelCommand::Pull => {
+            let path = pull(&cache_dir())?;
+            println!("{}", path.display());
+        }
+        ModelCommand::Info { path, json } => {
+            let path = resolve(path.as_deref())?;
+            let info = GgufFile::open(&path)?.info();
+            if json {
+                println!("{}", serde_json::to_string_pretty(&info)?);
+            } else {
+                println!("path            {}", info.path);
+                println!("name            {}", info.name.as_deref().unwrap_or("-"));
+                println!("architecture    {}", info.architecture);
+                println!(
+                    "parameters      {} ({:.1} M)",
+                    info.parameters,
+                    info.parameters as f64 / 1e6
+                );
+                println!("quantization    {}", info.quantization.join(", "));
+                println!(
+                    "context length  {}",
+                    info.context_length
+                        .map_or("-".to_string(), |c| c.to_string())
+                );
+                println!(
+                    "vocabulary      {}",
+                    info.vocab_size.map_or("-".to_string(), |c| c.to_string())
+                );
+                println!(
+                    "chat template   {}",
+                    info.chat_template
+                        .as_deref()
+                        .unwrap_or("(none; ChatML is used)")
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn pull(cache: &Path) -> anyhow::Result<PathBuf> {
+    let path = pull_default_model(cache, &mut |line| eprintln!("ethos: {line}"))?;
+    Ok(path)
+}
+
+/// The model file to use: the one given, else the default model (pulled if missing).
+fn resolve(path: Option<&Path>) -> anyhow::Result<PathBuf> {
+    if let Some(path) = path {
+        return Ok(path.to_path_buf());
+    }
+    let cache = cache_dir();
+    let default = default_model_path(&cache);
+    if default.is_file() {
+        return Ok(default);
+    }
+    eprintln!(
+        "ethos: the default model is not in {} yet; pulling it once",
+        cache.display()
+    );
+    pull(&cache)
+}
+
+fn load(args: &ModelArgs) -> anyhow::Result<(CandleModel, f64)> {
+    let path = resolve(args.model.as_deref())?;
+    let started = Instant::now();
+    let model =
+        CandleModel::load(&path).with_context(|| format!("loading model {}", path.display()))?;
+    Ok((model, started.elapsed().as_secs_f64()))
+}
+
+fn read_conversation(path: &Path) -> anyhow::Result<Vec<Message>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    parse_conversation(&text)
+        .map_err(|err| anyhow::anyhow!("{}: {}: {}", path.display(), err.field, err.message))
+}
+
+pub fn run_generate(args: GenerateArgs) -> anyhow::Result<ExitCode> {
+    let messages = match (&args.prompt, &args.messages) {
+        (Some(prompt), None) => vec![Message::user(prompt.clone())],
+        (None, Some(path)) => read_conversation(path)?,
+        _ => bail!("give exactly one of --prompt and --messages"),
+    };
+    let params = SamplingParams {
+        temperature: args.temperature,
+        top_p: args.top_p,
+        max_tokens: args.max_tokens,
+        stop: args.stop.clone(),
+        seed: args.seed,
+        n: args.n,
+    };
+    params.validate()?;
+    let (model, load_seconds) = load(&args.model)?;
+    let (generations, timing) = model.generate_timed(&[GenerationRequest { messages, params }])?;
+    let generation = generations
+        .into_iter()
+        .next()
+        .context("no generation returned")?;
+    if args.json {
+        let out = json!({
+            "model": model.id(),
+            "prompt_tokens": generation.prompt_tokens,
+            "completions": generation.completions,
+            "timing": {
+                "load_seconds": load_seconds,
+                "prompt_tokens_per_second": timing.prompt_tokens_per_second(),
+                "decode_tokens_per_second": timing.decode_tokens_per_second(),
+                "prompt_seconds": timing.prompt_seconds,
+                "decode_seconds": timing.decode_seconds,
+                "decode_tokens": timing.decode_tokens,
+            },
+        });
+        println!("{}", serde_json::to_string_pretty(&out)?);
+    } else {
+        for (index, completion) in generation.completions.iter().enumerate() {
+            if generation.completions.len() > 1 {
+                println!("--- completion {index}");
+            }
+            println!("{}", completion.text);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_score(args: ScoreArgs) -> anyhow::Result<ExitCode> {
+    let messages = read_conversation(&args.messages)?;
+    let (model, _) = load(&args.model)?;
+    let request = ScoreRequest {
+        messages,
+        continuation: args.continuation.clone(),
+    };
+    let score = model
+        .loglikelihood(&[request])?
+        .into_iter()
+        .next()
+        .context("no score returned")?;
+    if args.json {
+        println!(
+            "{}",
+            json!({"model": model.id(), "logprob": score.logprob, "tokens": score.tokens, "is_greedy": score.is_greedy})
+        );
+    } else {
+        println!(
+            "logprob {:.4} over {} tokens (greedy: {})",
+            score.logprob, score.tokens, score.is_greedy
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
