@@ -304,29 +304,14 @@ impl CandleModel {
             .collect();
         Ok((generations, timing))
     }
-}
 
-impl LanguageModel for CandleModel {
-    fn id(&self) -> &str {
-        &self.id
-    }
-
-    fn generate(&self, requests: &[GenerationRequest]) -> Result<Vec<Generation>> {
-        Ok(self.generate_timed(requests)?.0)
-    }
-
-    fn loglikelihood(&self, requests: &[ScoreRequest]) -> Result<Vec<Score>> {
-        let mut inputs = Vec::with_capacity(requests.len());
-        for request in requests {
-            let prompt = self.prompt_tokens(&request.messages)?;
-            let continuation = self.tokenizer.encode(&request.continuation)?;
-            if continuation.is_empty() {
-                return Err(ModelError::InvalidRequest(
-                    "the continuation to score is empty".to_string(),
-                ));
-            }
-            self.check_fits(prompt.len() + continuation.len(), 0)?;
-            inputs.push((prompt, continuation));
+    /// Log-likelihood of each `(prompt, continuation)` pair of token ids, scored as one
+    /// left-padded batch.
+    pub fn score_tokens(&self, inputs: &[(Vec<u32>, Vec<u32>)]) -> Result<Vec<Score>> {
+        if inputs.iter().any(|(p, c)| p.is_empty() || c.is_empty()) {
+            return Err(ModelError::InvalidRequest(
+                "prompt and continuation must both have tokens".to_string(),
+            ));
         }
         let full: Vec<Vec<u32>> = inputs
             .iter()
@@ -353,6 +338,32 @@ impl LanguageModel for CandleModel {
             });
         }
         Ok(scores)
+    }
+}
+
+impl LanguageModel for CandleModel {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn generate(&self, requests: &[GenerationRequest]) -> Result<Vec<Generation>> {
+        Ok(self.generate_timed(requests)?.0)
+    }
+
+    fn loglikelihood(&self, requests: &[ScoreRequest]) -> Result<Vec<Score>> {
+        let mut inputs = Vec::with_capacity(requests.len());
+        for request in requests {
+            let prompt = self.prompt_tokens(&request.messages)?;
+            let continuation = self.tokenizer.encode(&request.continuation)?;
+            if continuation.is_empty() {
+                return Err(ModelError::InvalidRequest(
+                    "the continuation to score is empty".to_string(),
+                ));
+            }
+            self.check_fits(prompt.len() + continuation.len(), 0)?;
+            inputs.push((prompt, continuation));
+        }
+        self.score_tokens(&inputs)
     }
 
     fn tokenizer(&self) -> Option<&TextTokenizer> {

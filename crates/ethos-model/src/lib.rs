@@ -12,6 +12,7 @@ pub mod model;
 pub mod pull;
 pub mod sampling;
 pub mod template;
+pub mod tiny;
 pub mod tokenizer;
 
 pub use candle_backend::CandleModel;

@@ -1,0 +1,289 @@
+//! The candle backend on tiny random models written to real GGUF files.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic
+
+use std::path::{Path, PathBuf};
+
+use candle_core::quantized::GgmlDType;
+use candle_core::{Device, Tensor};
+use ethos_core::Message;
+use ethos_model::llama::{Cache, Logits, padded_causal_mask};
+use ethos_model::tiny::TinyModel;
+use ethos_model::{
+    CandleModel, GenerationRequest, GgufFile, LanguageModel, ModelError, SamplingParams,
+    ScoreRequest,
+};
+
+fn write(dir: &Path, name: &str, tiny: &TinyModel) -> PathBuf {
+    let path = dir.join(name);
+    tiny.write_gguf(&path).unwrap();
+    path
+}
+
+fn tiny_model() -> (tempfile::TempDir, CandleModel) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "tiny.gguf", &TinyModel::default());
+    let model = CandleModel::load(&path).unwrap();
+    (dir, model)
+}
+
+fn request(text: &str, temperature: f32, seed: u64, n: usize) -> GenerationRequest {
+    GenerationRequest {
+        messages: vec![Message::user(text)],
+        params: SamplingParams {
+            temperature,
+            max_tokens: 12,
+            seed,
+            n,
+            ..Default::default()
+        },
+    }
+}
+
+#[test]
+fn loads_and_describes_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "tiny.gguf", &TinyModel::default());
+    let info = GgufFile::open(&path).unwrap().info();
+    assert_eq!(info.architecture, "llama");
+    assert_eq!(info.context_length, Some(256));
+    assert_eq!(info.vocab_size, Some(262));
+    assert_eq!(info.quantization[0], "F32");
+    assert!(info.chat_template.unwrap().contains("<|im_start|>"));
+}
+
+#[test]
+fn quantised_files_load_too() {
+    let dir = tempfile::tempdir().unwrap();
+    for dtype in [GgmlDType::F16, GgmlDType::Q8_0] {
+        let tiny = TinyModel {
+            dtype,
+            ..TinyModel::default()
+        };
+        let model = CandleModel::load(&write(dir.path(), "q.gguf", &tiny)).unwrap();
+        let out = model.generate(&[request("hi", 0.0, 0, 1)]).unwrap();
+        assert!(
+            !out[0].completions[0].token_ids.is_empty()
+                || out[0].completions[0].finish_reason == ethos_model::FinishReason::Stop
+        );
+    }
+}
+
+#[test]
+fn tokenizer_round_trips_and_knows_special_tokens() {
+    let (_dir, model) = tiny_model();
+    let tokenizer = model.tokenizer().unwrap();
+    let text = "the théâtre 🎭\n\tcode();";
+    let ids = tokenizer.encode(text).unwrap();
+    assert_eq!(tokenizer.decode(&ids).unwrap(), text);
+    assert_eq!(tokenizer.encode(" the").unwrap(), vec![258], "merges apply");
+    let chat = tokenizer.encode("<|im_start|>user").unwrap();
+    assert_eq!(chat[0], 260, "special tokens are single ids");
+}
+
+#[test]
+fn greedy_generation_is_deterministic_and_seeds_matter_when_sampling() {
+    let (_dir, model) = tiny_model();
+    let greedy = || {
+        model
+            .generate(&[request("hello there", 0.0, 0, 1)])
+            .unwrap()
+    };
+    assert_eq!(greedy(), greedy());
+    let sampled = |seed| {
+        model
+            .generate(&[request("hello there", 1.0, seed, 3)])
+            .unwrap()
+    };
+    let a = sampled(7);
+    assert_eq!(a, sampled(7), "same seed, same completions");
+    assert_ne!(a, sampled(8), "another seed, other completions");
+    let texts: Vec<&str> = a[0].completions.iter().map(|c| c.text.as_str()).collect();
+    assert!(
+        texts[0] != texts[1] || texts[1] != texts[2],
+        "the n completions use different streams: {texts:?}"
+    );
+}
+
+#[test]
+fn a_sequence_does_not_depend_on_the_rest_of_the_batch() {
+    let (_dir, model) = tiny_model();
+    let short = request("hi", 1.0, 3, 2);
+    let long = request(
+        "a much longer prompt that forces left padding of the short one",
+        0.0,
+        0,
+        1,
+    );
+    let alone = model.generate(std::slice::from_ref(&short)).unwrap();
+    let together = model.generate(&[long.clone(), short, long]).unwrap();
+    for (a, b) in alone[0].completions.iter().zip(&together[1].completions) {
+        assert_eq!(a.token_ids, b.token_ids);
+        for (x, y) in a.logprobs.iter().zip(&b.logprobs) {
+            assert!((x - y).abs() < 1e-4, "logprob {x} vs {y}");
+        }
+    }
+    assert_eq!(together[0], together[2]);
+}
+
+#[test]
+fn cached_decoding_matches_a_full_forward_pass() {
+    let (_dir, model) = tiny_model();
+    let llama = model.llama();
+    let device = Device::Cpu;
+    let tokens: Vec<u32> = vec![5, 77, 258, 100, 3, 42, 9, 200];
+    let t = tokens.len();
+    let full = {
+        let input = Tensor::from_vec(tokens.clone(), (1, t), &device).unwrap();
+        let positions = Tensor::arange(0u32, t as u32, &device)
+            .unwrap()
+            .reshape((1, t))
+            .unwrap();
+        let mask = padded_causal_mask(&[0], 0, t, &device).unwrap();
+        let mut cache = Cache::new(llama.config(), t);
+        llama
+            .forward(&input, &positions, &mask, &mut cache, Logits::All)
+            .unwrap()
+    };
+    let mut cache = Cache::new(llama.config(), t);
+    for (i, &token) in tokens.iter().enumerate() {
+        let input = Tensor::from_vec(vec![token], (1, 1), &device).unwrap();
+        let positions = Tensor::from_vec(vec![i as u32], (1, 1), &device).unwrap();
+        let mask = padded_causal_mask(&[0], i, 1, &device).unwrap();
+        let step = llama
+            .forward(&input, &positions, &mask, &mut cache, Logits::Last)
+            .unwrap();
+        let expected = full.get(0).unwrap().get(i).unwrap();
+        let diff = (step.squeeze(0).unwrap() - expected)
+            .unwrap()
+            .abs()
+            .unwrap()
+            .max(0)
+            .unwrap()
+            .to_scalar::<f32>()
+            .unwrap();
+        assert!(diff < 1e-4, "position {i}: max |diff| {diff}");
+    }
+}
+
+#[test]
+fn loglikelihood_agrees_with_generation_logprobs() {
+    let (_dir, model) = tiny_model();
+    let out = model.generate(&[request("score me", 0.0, 0, 1)]).unwrap();
+    let completion = &out[0].completions[0];
+    let prompt = model.prompt_tokens(&[Message::user("score me")]).unwrap();
+    assert!(!completion.token_ids.is_empty());
+    let score = model
+        .score_tokens(&[(prompt, completion.token_ids.clone())])
+        .unwrap();
+    let sum: f64 = completion.logprobs.iter().map(|&l| f64::from(l)).sum();
+    assert!(
+        (score[0].logprob - sum).abs() < 1e-3,
+        "{} vs {sum}",
+        score[0].logprob
+    );
+    assert!(
+        score[0].is_greedy,
+        "greedy tokens are the argmax at every step"
+    );
+    let scores = model
+        .loglikelihood(&[
+            ScoreRequest {
+                messages: vec![Message::user("q")],
+                continuation: " the".into(),
+            },
+            ScoreRequest {
+                messages: vec![Message::user("a longer question")],
+                continuation: " the end".into(),
+            },
+        ])
+        .unwrap();
+    assert_eq!(scores[0].tokens, 1);
+    assert!(
+        scores
+            .iter()
+            .all(|s| s.logprob < 0.0 && s.logprob.is_finite())
+    );
+}
+
+#[test]
+fn stop_strings_and_max_tokens_end_generation() {
+    let (_dir, model) = tiny_model();
+    let mut req = request("tell me", 1.0, 1, 1);
+    req.params.max_tokens = 5;
+    let out = model.generate(std::slice::from_ref(&req)).unwrap();
+    let c = &out[0].completions[0];
+    assert!(c.token_ids.len() <= 5);
+    if c.token_ids.len() == 5 {
+        assert_eq!(c.finish_reason, ethos_model::FinishReason::Length);
+    }
+    // Stop at the first character the unconstrained run produced.
+    if let Some(first) = c.text.chars().next() {
+        req.params.stop = vec![first.to_string()];
+        let stopped = model.generate(&[req]).unwrap();
+        assert_eq!(stopped[0].completions[0].text, "");
+        assert_eq!(
+            stopped[0].completions[0].finish_reason,
+            ethos_model::FinishReason::Stop
+        );
+    }
+}
+
+#[test]
+fn bad_model_files_give_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = CandleModel::load(&dir.path().join("nope.gguf"))
+        .err()
+        .unwrap();
+    assert!(matches!(missing, ModelError::Io { .. }), "{missing}");
+
+    let good = write(dir.path(), "good.gguf", &TinyModel::default());
+    let bytes = std::fs::read(&good).unwrap();
+    let truncated = dir.path().join("truncated.gguf");
+    std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
+    let err = CandleModel::load(&truncated).err().unwrap();
+    assert!(err.to_string().contains("truncated.gguf"), "{err}");
+
+    let corrupt = dir.path().join("corrupt.gguf");
+    std::fs::write(&corrupt, b"this is not a model file at all").unwrap();
+    let err = CandleModel::load(&corrupt).err().unwrap();
+    assert!(matches!(err, ModelError::Format { .. }), "{err}");
+
+    let gpt2 = write(
+        dir.path(),
+        "gpt2.gguf",
+        &TinyModel {
+            architecture: "gpt2".into(),
+            ..TinyModel::default()
+        },
+    );
+    let err = CandleModel::load(&gpt2).err().unwrap();
+    assert!(
+        err.to_string().contains("unsupported architecture `gpt2`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn prompts_longer_than_the_context_and_bad_parameters_are_rejected() {
+    let (_dir, model) = tiny_model();
+    let err = model
+        .generate(&[request(&"word ".repeat(300), 0.0, 0, 1)])
+        .unwrap_err();
+    assert!(
+        matches!(err, ModelError::PromptTooLong { context: 256, .. }),
+        "{err}"
+    );
+    let err = model.generate(&[request("x", 0.0, 0, 0)]).unwrap_err();
+    assert!(err.to_string().contains("n must be at least 1"), "{err}");
+    let mut bad = request("x", 0.0, 0, 1);
+    bad.params.top_p = 0.0;
+    assert!(model.generate(&[bad]).is_err());
+    let err = model
+        .loglikelihood(&[ScoreRequest {
+            messages: vec![Message::user("x")],
+            continuation: String::new(),
+        }])
+        .unwrap_err();
+    assert!(err.to_string().contains("empty"), "{err}");
+}

@@ -1,0 +1,264 @@
+//! `ethos model`, `ethos generate` and `ethos score` run as a user would, on a tiny random
+//! model written in the test and, where present, on the real default model.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use ethos_model::tiny::TinyModel;
+use serde_json::Value;
+
+fn ethos(args: &[&str], cache: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ethos"))
+        .args(args)
+        .env("ETHOS_CACHE_DIR", cache)
+        .output()
+        .expect("run ethos")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn tiny(dir: &Path) -> String {
+    let path = dir.join("tiny.gguf");
+    TinyModel::default().write_gguf(&path).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+fn real_model() -> Option<PathBuf> {
+    let path = std::env::var_os("ETHOS_TEST_MODEL")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../../../shared/models/SmolLM2-135M-Instruct.Q4_1.gguf")
+        });
+    if path.is_file() {
+        Some(path)
+    } else {
+        eprintln!(
+            "skipping: real model not found at {} (set ETHOS_TEST_MODEL)",
+            path.display()
+        );
+        None
+    }
+}
+
+#[test]
+fn info_generate_and_score_on_a_tiny_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = tiny(dir.path());
+
+    let out = ethos(&["model", "info", &model, "--json"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let info: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(info["architecture"], "llama");
+    assert_eq!(info["context_length"], 256);
+
+    let args = [
+        "generate",
+        "--model",
+        &model,
+        "--prompt",
+        "hello",
+        "--max-tokens",
+        "8",
+        "--temperature",
+        "1",
+        "--seed",
+        "4",
+        "--n",
+        "2",
+        "--json",
+    ];
+    let out = ethos(&args, dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let generation: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let completions = generation["completions"].as_array().unwrap();
+    assert_eq!(completions.len(), 2);
+    let tokens = completions[0]["token_ids"].as_array().unwrap().len();
+    assert_eq!(completions[0]["logprobs"].as_array().unwrap().len(), tokens);
+    assert!(
+        generation["timing"]["decode_tokens_per_second"]
+            .as_f64()
+            .unwrap()
+            >= 0.0
+    );
+    assert!(
+        generation["timing"]["prompt_tokens_per_second"]
+            .as_f64()
+            .unwrap()
+            > 0.0
+    );
+    let again = ethos(&args, dir.path());
+    let again: Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(
+        again["completions"], generation["completions"],
+        "same seed, same output"
+    );
+
+    let messages = dir.path().join("messages.json");
+    std::fs::write(
+        &messages,
+        r#"[{"role": "system", "content": "Be brief."}, {"role": "user", "content": "hi"}]"#,
+    )
+    .unwrap();
+    let out = ethos(
+        &[
+            "score",
+            "--model",
+            &model,
+            "--messages",
+            messages.to_str().unwrap(),
+            "--continuation",
+            " the end",
+            "--json",
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let score: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(score["logprob"].as_f64().unwrap() < 0.0);
+    assert!(score["tokens"].as_u64().unwrap() >= 2);
+}
+
+#[test]
+fn bad_inputs_are_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = tiny(dir.path());
+    let messages = dir.path().join("bad.json");
+
+    std::fs::write(
+        &messages,
+        r#"[{"role": "user", "content": "hi"}, {"role": "assistant", "content": "yo"}]"#,
+    )
+    .unwrap();
+    let out = ethos(
+        &[
+            "generate",
+            "--model",
+            &model,
+            "--messages",
+            messages.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("bad.json: messages[1].role: the conversation must end with a user turn"),
+        "{err}"
+    );
+
+    std::fs::write(&messages, "{not json").unwrap();
+    let out = ethos(
+        &[
+            "generate",
+            "--model",
+            &model,
+            "--messages",
+            messages.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert!(
+        text(&out.stderr).contains("bad.json: -: malformed JSON"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let out = ethos(
+        &[
+            "generate",
+            "--model",
+            "/nonexistent/model.gguf",
+            "--prompt",
+            "hi",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("/nonexistent/model.gguf"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let long = "word ".repeat(400);
+    let out = ethos(
+        &["generate", "--model", &model, "--prompt", &long],
+        dir.path(),
+    );
+    assert!(
+        text(&out.stderr).contains("exceeds the context length 256"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let out = ethos(
+        &[
+            "generate", "--model", &model, "--prompt", "hi", "--top-p", "0",
+        ],
+        dir.path(),
+    );
+    assert!(
+        text(&out.stderr).contains("top_p must be in (0, 1]"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let out = ethos(&["generate", "--model", &model], dir.path());
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "usage error: neither --prompt nor --messages"
+    );
+}
+
+#[test]
+fn generate_on_the_real_model_answers_paris() {
+    let Some(path) = real_model() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let prompt = "What is the capital city of France? Answer in one word.";
+    let out = ethos(
+        &[
+            "generate",
+            "--model",
+            path.to_str().unwrap(),
+            "--prompt",
+            prompt,
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout).trim(),
+        "The capital city of France is Paris."
+    );
+}
+
+#[test]
+fn pull_fetches_and_verifies_the_default_model() {
+    let has_pip = Command::new("python3")
+        .args(["-m", "pip", "--version"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_pip {
+        eprintln!("skipping: `python3 -m pip` is not available");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = ethos(&["model", "pull"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let path = PathBuf::from(text(&out.stdout).trim());
+    assert_eq!(
+        path,
+        dir.path().join("models/SmolLM2-135M-Instruct.Q4_1.gguf")
+    );
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), 98_362_432);
+    // The default model is then used when --model is left out.
+    let out = ethos(&["model", "info", "--json"], dir.path());
+    let info: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(info["quantization"][0], "Q4_1");
+}
