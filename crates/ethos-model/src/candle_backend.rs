@@ -72,26 +72,68 @@ struct Sequence {
 }
 
 impl CandleModel {
-    /// Loads a GGUF model file on the CPU.
+    /// Loads a model on the CPU: a GGUF file, or a Hugging Face checkpoint directory.
     pub fn load(path: &Path) -> Result<Self> {
         if !path.exists() {
             return Err(ModelError::Io {
                 path: path.to_path_buf(),
-                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "no such file or directory",
+                ),
             });
         }
-        let mut gguf = GgufFile::open(path)?;
         let device = Device::Cpu;
+        let id = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        if path.is_dir() {
+            let llama = Llama::from_hf_dir(path, &device)?;
+            let (tokenizer, template) = TextTokenizer::from_hf_dir(path)?;
+            let pad_id = tokenizer.eos().first().copied().unwrap_or(0);
+            return Self::assemble(
+                id,
+                llama,
+                tokenizer,
+                template.as_deref().unwrap_or(CHATML_TEMPLATE),
+                pad_id,
+            );
+        }
+        let mut gguf = GgufFile::open(path)?;
         let llama = Llama::from_gguf(&mut gguf, &device)?;
-        let mut tokenizer = TextTokenizer::from_gguf(&gguf)?;
+        let tokenizer = TextTokenizer::from_gguf(&gguf)?;
         let source = gguf
             .string("tokenizer.chat_template")
             .unwrap_or(CHATML_TEMPLATE)
             .to_string();
+        let pad_id = gguf
+            .usize("tokenizer.ggml.padding_token_id")
+            .ok()
+            .and_then(|v| u32::try_from(v).ok())
+            .or(tokenizer.eos().first().copied())
+            .unwrap_or(0);
+        Self::assemble(id, llama, tokenizer, &source, pad_id)
+    }
+
+    fn assemble(
+        id: String,
+        llama: Llama,
+        mut tokenizer: TextTokenizer,
+        source: &str,
+        pad_id: u32,
+    ) -> Result<Self> {
+        if tokenizer.vocab_size() > llama.config().vocab {
+            return Err(ModelError::Tokenizer(format!(
+                "the tokenizer has {} tokens but the model only {} embeddings",
+                tokenizer.vocab_size(),
+                llama.config().vocab
+            )));
+        }
         let text_of =
             |id: Option<u32>| id.and_then(|i| tokenizer.token_text(i)).unwrap_or_default();
         let template = ChatTemplate::new(
-            &source,
+            source,
             &text_of(tokenizer.bos()),
             &text_of(tokenizer.eos().first().copied()),
         )?;
@@ -104,16 +146,6 @@ impl CandleModel {
                 tokenizer.add_eos(id);
             }
         }
-        let pad_id = gguf
-            .usize("tokenizer.ggml.padding_token_id")
-            .ok()
-            .and_then(|v| u32::try_from(v).ok())
-            .or(tokenizer.eos().first().copied())
-            .unwrap_or(0);
-        let id = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
         Ok(Self {
             id,
             llama,
@@ -322,19 +354,20 @@ impl CandleModel {
         let (logits, _, pads) = self.prefill(&rows, width, Logits::All)?;
         let mut scores = Vec::with_capacity(inputs.len());
         for (row, ((prompt, continuation), pad)) in inputs.iter().zip(pads).enumerate() {
-            let mut logprob = 0.0f64;
+            let mut token_logprobs = Vec::with_capacity(continuation.len());
             let mut is_greedy = true;
             for (k, &token) in continuation.iter().enumerate() {
                 // The token at position `pad + prompt.len() + k` is predicted one step earlier.
                 let at = pad + prompt.len() + k - 1;
                 let step: Vec<f32> = logits.get(row)?.get(at)?.to_vec1()?;
-                logprob += f64::from(log_softmax(&step)[token as usize]);
+                token_logprobs.push(log_softmax(&step)[token as usize]);
                 is_greedy &= argmax(&step) == token as usize;
             }
             scores.push(Score {
-                logprob,
+                logprob: token_logprobs.iter().map(|&l| f64::from(l)).sum(),
                 tokens: continuation.len(),
                 is_greedy,
+                token_logprobs,
             });
         }
         Ok(scores)

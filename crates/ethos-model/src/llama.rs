@@ -7,6 +7,9 @@
 //! hooks on the same weights. Weights are held in f32 (dequantised from GGUF at load), the
 //! path on which candle's batched matmuls scale.
 
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
 use candle_core::{D, DType, Device, Tensor};
 use candle_nn::kv_cache::KvCache;
 
@@ -71,6 +74,48 @@ impl LlamaConfig {
         Ok(config)
     }
 
+    /// Reads the configuration from a Hugging Face `config.json`.
+    pub fn from_hf_config(path: &Path) -> Result<Self> {
+        let text = std::fs::read_to_string(path).map_err(|source| ModelError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let json: serde_json::Value =
+            serde_json::from_str(&text).map_err(|err| ModelError::Format {
+                path: path.to_path_buf(),
+                message: err.to_string(),
+            })?;
+        let model_type = json["model_type"].as_str().unwrap_or("unknown").to_string();
+        if !matches!(model_type.as_str(), "llama" | "qwen2" | "mistral") {
+            return Err(ModelError::UnsupportedArchitecture(model_type));
+        }
+        let missing = |key: &str| ModelError::Metadata {
+            path: path.to_path_buf(),
+            key: key.to_string(),
+        };
+        let int = |key: &str| {
+            json[key]
+                .as_u64()
+                .map(|v| v as usize)
+                .ok_or_else(|| missing(key))
+        };
+        let heads = int("num_attention_heads")?;
+        let config = Self {
+            hidden: int("hidden_size")?,
+            layers: int("num_hidden_layers")?,
+            heads,
+            kv_heads: int("num_key_value_heads").unwrap_or(heads),
+            intermediate: int("intermediate_size")?,
+            vocab: int("vocab_size")?,
+            rms_eps: json["rms_norm_eps"].as_f64().unwrap_or(1e-6),
+            rope_theta: json["rope_theta"].as_f64().unwrap_or(10_000.0),
+            context: int("max_position_embeddings").unwrap_or(2048),
+            rope_interleaved: false,
+        };
+        config.check()?;
+        Ok(config)
+    }
+
     fn check(&self) -> Result<()> {
         let ok = self.heads > 0
             && self.kv_heads > 0
@@ -95,6 +140,8 @@ struct Block {
     wq: Tensor,
     wk: Tensor,
     wv: Tensor,
+    /// Query/key/value biases (Qwen2 has them; Llama does not).
+    bias: Option<[Tensor; 3]>,
     wo: Tensor,
     ffn_norm: Tensor,
     w_gate: Tensor,
@@ -168,17 +215,29 @@ impl Llama {
     pub fn from_gguf(gguf: &mut GgufFile, device: &Device) -> Result<Self> {
         let config = LlamaConfig::from_gguf(gguf)?;
         let tied = !gguf.has_tensor("output.weight");
+        let biased = gguf.has_tensor("blk.0.attn_q.bias");
         let mut load =
             |name: &str| -> Result<Tensor> { Ok(gguf.tensor(name, device)?.dequantize(device)?) };
         let embed = load("token_embd.weight")?;
         let mut blocks = Vec::with_capacity(config.layers);
         for i in 0..config.layers {
             let name = |part: &str| format!("blk.{i}.{part}.weight");
+            let bias_of = |part: &str| format!("blk.{i}.{part}.bias");
+            let bias = if biased {
+                Some([
+                    load(&bias_of("attn_q"))?,
+                    load(&bias_of("attn_k"))?,
+                    load(&bias_of("attn_v"))?,
+                ])
+            } else {
+                None
+            };
             blocks.push(Block {
                 attn_norm: load(&name("attn_norm"))?,
                 wq: load(&name("attn_q"))?,
                 wk: load(&name("attn_k"))?,
                 wv: load(&name("attn_v"))?,
+                bias,
                 wo: load(&name("attn_output"))?,
                 ffn_norm: load(&name("ffn_norm"))?,
                 w_gate: load(&name("ffn_gate"))?,
@@ -191,6 +250,85 @@ impl Llama {
             embed.clone()
         } else {
             load("output.weight")?
+        };
+        Self::new(config, embed, blocks, norm, lm_head, device)
+    }
+
+    /// Loads a Hugging Face checkpoint directory (`config.json` and `*.safetensors`),
+    /// converting every weight to f32 on `device`.
+    pub fn from_hf_dir(dir: &Path, device: &Device) -> Result<Self> {
+        let config = LlamaConfig::from_hf_config(&dir.join("config.json"))?;
+        let mut tensors: HashMap<String, Tensor> = HashMap::new();
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|source| ModelError::Io {
+                path: dir.to_path_buf(),
+                source,
+            })?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "safetensors"))
+            .collect();
+        files.sort();
+        if files.is_empty() {
+            return Err(ModelError::Format {
+                path: dir.to_path_buf(),
+                message: "no *.safetensors files".to_string(),
+            });
+        }
+        for file in files {
+            let loaded = candle_core::safetensors::load(&file, device).map_err(|err| {
+                ModelError::Format {
+                    path: file.clone(),
+                    message: err
+                        .to_string()
+                        .lines()
+                        .next()
+                        .unwrap_or_default()
+                        .to_string(),
+                }
+            })?;
+            tensors.extend(loaded);
+        }
+        let biased = tensors.contains_key("model.layers.0.self_attn.q_proj.bias");
+        let tied = !tensors.contains_key("lm_head.weight");
+        let mut take = |name: &str| -> Result<Tensor> {
+            let tensor = tensors.remove(name).ok_or_else(|| ModelError::Format {
+                path: dir.to_path_buf(),
+                message: format!("missing tensor `{name}`"),
+            })?;
+            Ok(tensor.to_dtype(DType::F32)?)
+        };
+        let embed = take("model.embed_tokens.weight")?;
+        let mut blocks = Vec::with_capacity(config.layers);
+        for i in 0..config.layers {
+            let name = |part: &str| format!("model.layers.{i}.{part}.weight");
+            let bias_of = |part: &str| format!("model.layers.{i}.{part}.bias");
+            let bias = if biased {
+                Some([
+                    take(&bias_of("self_attn.q_proj"))?,
+                    take(&bias_of("self_attn.k_proj"))?,
+                    take(&bias_of("self_attn.v_proj"))?,
+                ])
+            } else {
+                None
+            };
+            blocks.push(Block {
+                attn_norm: take(&name("input_layernorm"))?,
+                wq: take(&name("self_attn.q_proj"))?,
+                wk: take(&name("self_attn.k_proj"))?,
+                wv: take(&name("self_attn.v_proj"))?,
+                bias,
+                wo: take(&name("self_attn.o_proj"))?,
+                ffn_norm: take(&name("post_attention_layernorm"))?,
+                w_gate: take(&name("mlp.gate_proj"))?,
+                w_up: take(&name("mlp.up_proj"))?,
+                w_down: take(&name("mlp.down_proj"))?,
+            });
+        }
+        let norm = take("model.norm.weight")?;
+        let lm_head = if tied {
+            embed.clone()
+        } else {
+            take("lm_head.weight")?
         };
         Self::new(config, embed, blocks, norm, lm_head, device)
     }
@@ -287,15 +425,25 @@ impl Llama {
         let scale = 1.0 / (hd as f64).sqrt();
         for (block, kv) in self.blocks.iter().zip(cache.layers.iter_mut()) {
             let h = candle_nn::ops::rms_norm(&x, &block.attn_norm, eps)?;
-            let q = linear(&h, &block.wq)?
+            let (mut q, mut k, mut v) = (
+                linear(&h, &block.wq)?,
+                linear(&h, &block.wk)?,
+                linear(&h, &block.wv)?,
+            );
+            if let Some([bq, bk, bv]) = &block.bias {
+                q = q.broadcast_add(bq)?;
+                k = k.broadcast_add(bk)?;
+                v = v.broadcast_add(bv)?;
+            }
+            let q = q
                 .reshape((b, t, heads, hd))?
                 .transpose(1, 2)?
                 .contiguous()?;
-            let k = linear(&h, &block.wk)?
+            let k = k
                 .reshape((b, t, kv_heads, hd))?
                 .transpose(1, 2)?
                 .contiguous()?;
-            let v = linear(&h, &block.wv)?
+            let v = v
                 .reshape((b, t, kv_heads, hd))?
                 .transpose(1, 2)?
                 .contiguous()?;

@@ -119,6 +119,8 @@ pub struct Score {
     pub tokens: usize,
     /// Whether every continuation token was the model's greedy choice.
     pub is_greedy: bool,
+    /// Log-probability of each continuation token.
+    pub token_logprobs: Vec<f32>,
 }
 
 /// What every model backend offers: batched chat generation with per-token

@@ -12,6 +12,7 @@ use rand::{Rng, SeedableRng, rngs::StdRng};
 
 use crate::error::{ModelError, Result};
 use crate::template::CHATML_TEMPLATE;
+use crate::tokenizer::byte_level_bpe_json;
 
 /// What to build.
 #[derive(Debug, Clone)]
@@ -82,7 +83,51 @@ impl TinyModel {
         (tokens, merges)
     }
 
-    /// Writes the model as a GGUF file.
+    /// The weights in Hugging Face naming and layout, from the seed.
+    fn hf_weights(&self, vocab: usize) -> Result<Vec<(String, Tensor)>> {
+        let mut rng = StdRng::seed_from_u64(self.seed);
+        let device = Device::Cpu;
+        let mut weights = Vec::new();
+        let mut add =
+            |name: String, shape: (usize, usize), scale: f32, offset: f32| -> Result<()> {
+                let data: Vec<f32> = (0..shape.0 * shape.1)
+                    .map(|_| offset + rng.random_range(-scale..scale))
+                    .collect();
+                let tensor = Tensor::from_vec(data, shape, &device)?;
+                // Norm weights are vectors.
+                let tensor = if shape.0 == 1 {
+                    tensor.squeeze(0)?
+                } else {
+                    tensor
+                };
+                weights.push((name, tensor));
+                Ok(())
+            };
+        let kv = KV_HEADS * HIDDEN / HEADS;
+        add(
+            "model.embed_tokens.weight".into(),
+            (vocab, HIDDEN),
+            0.2,
+            0.0,
+        )?;
+        for i in 0..self.layers {
+            let name = |part: &str| format!("model.layers.{i}.{part}.weight");
+            add(name("input_layernorm"), (1, HIDDEN), 0.1, 1.0)?;
+            add(name("self_attn.q_proj"), (HIDDEN, HIDDEN), 0.2, 0.0)?;
+            add(name("self_attn.k_proj"), (kv, HIDDEN), 0.2, 0.0)?;
+            add(name("self_attn.v_proj"), (kv, HIDDEN), 0.2, 0.0)?;
+            add(name("self_attn.o_proj"), (HIDDEN, HIDDEN), 0.2, 0.0)?;
+            add(name("post_attention_layernorm"), (1, HIDDEN), 0.1, 1.0)?;
+            add(name("mlp.gate_proj"), (INTERMEDIATE, HIDDEN), 0.2, 0.0)?;
+            add(name("mlp.up_proj"), (INTERMEDIATE, HIDDEN), 0.2, 0.0)?;
+            add(name("mlp.down_proj"), (HIDDEN, INTERMEDIATE), 0.2, 0.0)?;
+        }
+        add("model.norm.weight".into(), (1, HIDDEN), 0.1, 1.0)?;
+        Ok(weights)
+    }
+
+    /// Writes the model as a GGUF file, the way llama.cpp's converter would: q/k rows
+    /// permuted for interleaved rotary embeddings, matrices stored as `dtype`.
     pub fn write_gguf(&self, path: &Path) -> Result<()> {
         let (tokens, merges) = Self::vocabulary();
         let vocab = tokens.len();
@@ -131,51 +176,16 @@ impl TinyModel {
                 Value::String(CHATML_TEMPLATE.into()),
             ),
         ];
-        let mut rng = StdRng::seed_from_u64(self.seed);
-        let device = Device::Cpu;
         let mut tensors: Vec<(String, QTensor)> = Vec::new();
-        let mut add =
-            |name: String, shape: (usize, usize), scale: f32, dtype: GgmlDType| -> Result<()> {
-                let data: Vec<f32> = (0..shape.0 * shape.1)
-                    .map(|_| rng.random_range(-scale..scale))
-                    .collect();
-                let tensor = Tensor::from_vec(data, shape, &device)?;
-                tensors.push((name, QTensor::quantize(&tensor, dtype)?));
-                Ok(())
+        for (name, tensor) in self.hf_weights(vocab)? {
+            let (gguf_name, tensor) = gguf_tensor(&name, tensor)?;
+            let dtype = if tensor.rank() == 1 {
+                GgmlDType::F32
+            } else {
+                self.dtype
             };
-        let kv = KV_HEADS * HIDDEN / HEADS;
-        add("token_embd.weight".into(), (vocab, HIDDEN), 0.2, self.dtype)?;
-        for i in 0..self.layers {
-            let name = |part: &str| format!("blk.{i}.{part}.weight");
-            add(name("attn_q"), (HIDDEN, HIDDEN), 0.2, self.dtype)?;
-            add(name("attn_k"), (kv, HIDDEN), 0.2, self.dtype)?;
-            add(name("attn_v"), (kv, HIDDEN), 0.2, self.dtype)?;
-            add(name("attn_output"), (HIDDEN, HIDDEN), 0.2, self.dtype)?;
-            add(name("ffn_gate"), (INTERMEDIATE, HIDDEN), 0.2, self.dtype)?;
-            add(name("ffn_up"), (INTERMEDIATE, HIDDEN), 0.2, self.dtype)?;
-            add(name("ffn_down"), (HIDDEN, INTERMEDIATE), 0.2, self.dtype)?;
-            // Norm weights stay f32, as in real GGUF files; near 1 so activations stay sane.
-            add(name("attn_norm"), (1, HIDDEN), 0.1, GgmlDType::F32)?;
-            add(name("ffn_norm"), (1, HIDDEN), 0.1, GgmlDType::F32)?;
+            tensors.push((gguf_name, QTensor::quantize(&tensor, dtype)?));
         }
-        add(
-            "output_norm.weight".into(),
-            (1, HIDDEN),
-            0.1,
-            GgmlDType::F32,
-        )?;
-        // Norms are stored as vectors; shift them to 1 ± 0.1 and drop the leading axis.
-        let tensors: Vec<(String, QTensor)> = tensors
-            .into_iter()
-            .map(|(name, q)| {
-                if name.ends_with("norm.weight") {
-                    let v = (q.dequantize(&device)?.squeeze(0)? + 1.0)?;
-                    Ok((name, QTensor::quantize(&v, GgmlDType::F32)?))
-                } else {
-                    Ok((name, q))
-                }
-            })
-            .collect::<Result<_>>()?;
         let file = File::create(path).map_err(|source| ModelError::Io {
             path: path.to_path_buf(),
             source,
@@ -188,4 +198,78 @@ impl TinyModel {
         gguf_file::write(&mut writer, &metadata_refs, &tensor_refs)?;
         Ok(())
     }
+
+    /// Writes the same model as a Hugging Face checkpoint directory: `config.json`,
+    /// `model.safetensors`, `tokenizer.json`, `tokenizer_config.json`.
+    pub fn write_hf_dir(&self, dir: &Path) -> Result<()> {
+        let io = |source| ModelError::Io {
+            path: dir.to_path_buf(),
+            source,
+        };
+        std::fs::create_dir_all(dir).map_err(io)?;
+        let (tokens, merges) = Self::vocabulary();
+        let vocab = tokens.len();
+        let special = vocab - TINY_SPECIAL_TOKENS.len();
+        let types: Vec<i64> = (0..vocab)
+            .map(|i| if i >= special { 3 } else { 1 })
+            .collect();
+        let tokenizer = byte_level_bpe_json(&tokens, &merges, &types, "smollm")?;
+        let config = serde_json::json!({
+            "architectures": ["LlamaForCausalLM"],
+            "model_type": if self.architecture == "llama" { "llama" } else { self.architecture.as_str() },
+            "hidden_size": HIDDEN, "num_hidden_layers": self.layers, "num_attention_heads": HEADS,
+            "num_key_value_heads": KV_HEADS, "intermediate_size": INTERMEDIATE, "vocab_size": vocab,
+            "rms_norm_eps": 1e-5, "rope_theta": 10000.0, "max_position_embeddings": self.context,
+            "tie_word_embeddings": true, "torch_dtype": "float32"
+        });
+        let tokenizer_config = serde_json::json!({
+            "bos_token": TINY_SPECIAL_TOKENS[1], "eos_token": TINY_SPECIAL_TOKENS[2],
+            "add_bos_token": false, "chat_template": CHATML_TEMPLATE
+        });
+        let write_json = |name: &str, value: &serde_json::Value| {
+            std::fs::write(dir.join(name), value.to_string()).map_err(io)
+        };
+        write_json("config.json", &config)?;
+        write_json("tokenizer.json", &tokenizer)?;
+        write_json("tokenizer_config.json", &tokenizer_config)?;
+        let weights: std::collections::HashMap<String, Tensor> =
+            self.hf_weights(vocab)?.into_iter().collect();
+        candle_core::safetensors::save(&weights, dir.join("model.safetensors"))?;
+        Ok(())
+    }
+}
+
+/// The GGUF name of a Hugging Face tensor, with q/k rows permuted as llama.cpp does.
+fn gguf_tensor(name: &str, tensor: Tensor) -> Result<(String, Tensor)> {
+    if name == "model.embed_tokens.weight" {
+        return Ok(("token_embd.weight".into(), tensor));
+    }
+    if name == "model.norm.weight" {
+        return Ok(("output_norm.weight".into(), tensor));
+    }
+    let rest = name.strip_prefix("model.layers.").unwrap_or(name);
+    let (layer, part) = rest.split_once('.').unwrap_or(("0", rest));
+    let (short, heads) = match part {
+        "input_layernorm.weight" => ("attn_norm", None),
+        "self_attn.q_proj.weight" => ("attn_q", Some(HEADS)),
+        "self_attn.k_proj.weight" => ("attn_k", Some(KV_HEADS)),
+        "self_attn.v_proj.weight" => ("attn_v", None),
+        "self_attn.o_proj.weight" => ("attn_output", None),
+        "post_attention_layernorm.weight" => ("ffn_norm", None),
+        "mlp.gate_proj.weight" => ("ffn_gate", None),
+        "mlp.up_proj.weight" => ("ffn_up", None),
+        _ => ("ffn_down", None),
+    };
+    let tensor = match heads {
+        Some(heads) => {
+            let (rows, cols) = tensor.dims2()?;
+            tensor
+                .reshape((heads, 2, rows / heads / 2, cols))?
+                .transpose(1, 2)?
+                .contiguous()?
+                .reshape((rows, cols))?
+        }
+        None => tensor,
+    };
+    Ok((format!("blk.{layer}.{short}.weight"), tensor))
 }

@@ -51,37 +51,7 @@ impl TextTokenizer {
             .integers("tokenizer.ggml.token_type")
             .unwrap_or_default();
         let pre = gguf.string("tokenizer.ggml.pre").unwrap_or("default");
-        let pre_tokenizer = pre_tokenizer_for(pre)?;
-        let mut added = Vec::new();
-        for (id, token) in tokens.iter().enumerate() {
-            let kind = types.get(id).copied().unwrap_or(1);
-            if kind == TOKEN_TYPE_CONTROL || kind == TOKEN_TYPE_USER_DEFINED {
-                added.push(json!({
-                    "id": id, "content": token, "single_word": false, "lstrip": false, "rstrip": false,
-                    "normalized": false, "special": kind == TOKEN_TYPE_CONTROL
-                }));
-            }
-        }
-        let vocab: serde_json::Map<String, Value> = tokens
-            .iter()
-            .enumerate()
-            .map(|(id, token)| (token.clone(), json!(id)))
-            .collect();
-        let spec = json!({
-            "version": "1.0",
-            "truncation": null,
-            "padding": null,
-            "added_tokens": added,
-            "normalizer": null,
-            "pre_tokenizer": pre_tokenizer,
-            "post_processor": null,
-            "decoder": {"type": "ByteLevel", "add_prefix_space": true, "trim_offsets": true, "use_regex": true},
-            "model": {
-                "type": "BPE", "dropout": null, "unk_token": null, "continuing_subword_prefix": null,
-                "end_of_word_suffix": null, "fuse_unk": false, "byte_fallback": false,
-                "ignore_merges": pre == "llama-bpe", "vocab": vocab, "merges": merges
-            }
-        });
+        let spec = byte_level_bpe_json(&tokens, &merges, &types, pre)?;
         let inner = tokenizers::Tokenizer::from_bytes(spec.to_string().as_bytes())
             .map_err(|err| ModelError::Tokenizer(format!("building from GGUF metadata: {err}")))?;
         let id = |key: &str| gguf.usize(key).ok().and_then(|v| u32::try_from(v).ok());
@@ -101,16 +71,55 @@ impl TextTokenizer {
         })
     }
 
-    /// Loads a Hugging Face `tokenizer.json`, with special token ids given by the caller.
-    pub fn from_file(path: &Path, bos: Option<u32>, eos: Vec<u32>, add_bos: bool) -> Result<Self> {
-        let inner = tokenizers::Tokenizer::from_file(path)
+    /// Loads the tokenizer of a Hugging Face checkpoint directory (`tokenizer.json` and
+    /// `tokenizer_config.json`), and returns the chat template it declares, if any.
+    pub fn from_hf_dir(dir: &Path) -> Result<(Self, Option<String>)> {
+        let path = dir.join("tokenizer.json");
+        let inner = tokenizers::Tokenizer::from_file(&path)
             .map_err(|err| ModelError::Tokenizer(format!("{}: {err}", path.display())))?;
-        Ok(Self {
-            inner,
-            bos,
-            eos,
-            add_bos,
-        })
+        let config_path = dir.join("tokenizer_config.json");
+        let config: Value = match std::fs::read_to_string(&config_path) {
+            Ok(text) => serde_json::from_str(&text).map_err(|err| ModelError::Format {
+                path: config_path.clone(),
+                message: err.to_string(),
+            })?,
+            Err(_) => Value::Null,
+        };
+        // Special tokens are written either as strings or as {"content": ...} objects.
+        let token_of = |key: &str| -> Option<u32> {
+            let value = &config[key];
+            let text = value.as_str().or_else(|| value["content"].as_str())?;
+            inner.token_to_id(text)
+        };
+        let bos = token_of("bos_token");
+        let eos: Vec<u32> = token_of("eos_token").into_iter().collect();
+        let add_bos = config["add_bos_token"].as_bool().unwrap_or(false);
+        let template = match &config["chat_template"] {
+            Value::String(source) => Some(source.clone()),
+            // A list of named templates: take the default one.
+            Value::Array(list) => list
+                .iter()
+                .find(|t| t["name"] == "default")
+                .and_then(|t| t["template"].as_str())
+                .map(str::to_string),
+            _ => std::fs::read_to_string(dir.join("chat_template.jinja")).ok(),
+        };
+        Ok((
+            Self {
+                inner,
+                bos,
+                eos,
+                add_bos,
+            },
+            template,
+        ))
+    }
+
+    /// The tokenizer as a Hugging Face `tokenizer.json` document.
+    pub fn to_json(&self) -> Result<String> {
+        self.inner
+            .to_string(false)
+            .map_err(|err| ModelError::Tokenizer(err.to_string()))
     }
 
     /// Token ids of `text`. Special tokens written in the text (`<|im_start|>`) are
@@ -166,6 +175,47 @@ impl TextTokenizer {
     pub fn token_id(&self, text: &str) -> Option<u32> {
         self.inner.token_to_id(text)
     }
+}
+
+/// A Hugging Face `tokenizer.json` document for a byte-level BPE given as llama.cpp stores
+/// it: tokens, merges, token types (3 = control, 4 = user-defined) and pre-tokenizer name.
+pub fn byte_level_bpe_json(
+    tokens: &[String],
+    merges: &[String],
+    types: &[i64],
+    pre: &str,
+) -> Result<Value> {
+    let pre_tokenizer = pre_tokenizer_for(pre)?;
+    let mut added = Vec::new();
+    for (id, token) in tokens.iter().enumerate() {
+        let kind = types.get(id).copied().unwrap_or(1);
+        if kind == TOKEN_TYPE_CONTROL || kind == TOKEN_TYPE_USER_DEFINED {
+            added.push(json!({
+                "id": id, "content": token, "single_word": false, "lstrip": false, "rstrip": false,
+                "normalized": false, "special": kind == TOKEN_TYPE_CONTROL
+            }));
+        }
+    }
+    let vocab: serde_json::Map<String, Value> = tokens
+        .iter()
+        .enumerate()
+        .map(|(id, token)| (token.clone(), json!(id)))
+        .collect();
+    Ok(json!({
+        "version": "1.0",
+        "truncation": null,
+        "padding": null,
+        "added_tokens": added,
+        "normalizer": null,
+        "pre_tokenizer": pre_tokenizer,
+        "post_processor": null,
+        "decoder": {"type": "ByteLevel", "add_prefix_space": true, "trim_offsets": true, "use_regex": true},
+        "model": {
+            "type": "BPE", "dropout": null, "unk_token": null, "continuing_subword_prefix": null,
+            "end_of_word_suffix": null, "fuse_unk": false, "byte_fallback": false,
+            "ignore_merges": pre == "llama-bpe", "vocab": vocab, "merges": merges
+        }
+    }))
 }
 
 fn byte_level(use_regex: bool) -> Value {

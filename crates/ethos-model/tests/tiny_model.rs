@@ -287,3 +287,64 @@ fn prompts_longer_than_the_context_and_bad_parameters_are_rejected() {
         .unwrap_err();
     assert!(err.to_string().contains("empty"), "{err}");
 }
+
+#[test]
+fn hugging_face_directory_and_gguf_of_the_same_weights_agree() {
+    let dir = tempfile::tempdir().unwrap();
+    let tiny = TinyModel {
+        seed: 9,
+        ..TinyModel::default()
+    };
+    let gguf = CandleModel::load(&write(dir.path(), "tiny.gguf", &tiny)).unwrap();
+    let hf_dir = dir.path().join("tiny-hf");
+    tiny.write_hf_dir(&hf_dir).unwrap();
+    let hf = CandleModel::load(&hf_dir).unwrap();
+    assert!(
+        !hf.llama().config().rope_interleaved,
+        "Hugging Face checkpoints rotate halves"
+    );
+    let requests = [
+        request("compare the layouts", 0.0, 0, 1),
+        request("again", 1.0, 5, 2),
+    ];
+    let (a, b) = (
+        gguf.generate(&requests).unwrap(),
+        hf.generate(&requests).unwrap(),
+    );
+    for (x, y) in a.iter().zip(&b) {
+        for (cx, cy) in x.completions.iter().zip(&y.completions) {
+            assert_eq!(cx.token_ids, cy.token_ids);
+            for (lx, ly) in cx.logprobs.iter().zip(&cy.logprobs) {
+                assert!((lx - ly).abs() < 1e-3, "{lx} vs {ly}");
+            }
+        }
+    }
+    assert_eq!(
+        hf.tokenizer().unwrap().encode("<|im_start|>the").unwrap(),
+        gguf.tokenizer().unwrap().encode("<|im_start|>the").unwrap()
+    );
+}
+
+#[test]
+fn broken_hugging_face_directories_give_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let hf_dir = dir.path().join("hf");
+    TinyModel::default().write_hf_dir(&hf_dir).unwrap();
+    std::fs::remove_file(hf_dir.join("model.safetensors")).unwrap();
+    let err = CandleModel::load(&hf_dir).err().unwrap();
+    assert!(err.to_string().contains("no *.safetensors files"), "{err}");
+
+    let other = dir.path().join("qwen3");
+    TinyModel {
+        architecture: "qwen3moe".into(),
+        ..TinyModel::default()
+    }
+    .write_hf_dir(&other)
+    .unwrap();
+    let err = CandleModel::load(&other).err().unwrap();
+    assert!(
+        err.to_string()
+            .contains("unsupported architecture `qwen3moe`"),
+        "{err}"
+    );
+}

@@ -156,7 +156,13 @@ pub fn run_score(args: ScoreArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         println!(
             "{}",
-            json!({"model": model.id(), "logprob": score.logprob, "tokens": score.tokens, "is_greedy": score.is_greedy})
+            json!({
+                "model": model.id(),
+                "logprob": score.logprob,
+                "tokens": score.tokens,
+                "is_greedy": score.is_greedy,
+                "token_logprobs": score.token_logprobs,
+            })
         );
     } else {
         println!(
