@@ -9,7 +9,8 @@ use crate::error::{ModelError, Result};
 use crate::gguf::GgufFile;
 use crate::llama::{Cache, Llama, Logits, padded_causal_mask};
 use crate::model::{
-    Completion, FinishReason, Generation, GenerationRequest, LanguageModel, Score, ScoreRequest,
+    Completion, FinishReason, Generation, GenerationRequest, LanguageModel, Prompt, PromptLogprobs,
+    Score, ScoreRequest, StreamEvent, TokenLogprob,
 };
 use crate::sampling::{argmax, log_softmax, sample, sequence_rng};
 use crate::template::{CHATML_TEMPLATE, ChatTemplate};
@@ -59,16 +60,49 @@ fn rate(tokens: usize, seconds: f64) -> f64 {
 
 /// One sequence being decoded.
 struct Sequence {
+    request: usize,
+    index: usize,
     prompt: Vec<u32>,
     max_new: usize,
     temperature: f32,
     top_p: f32,
+    top_logprobs: usize,
     stop: Vec<String>,
     rng: rand::rngs::StdRng,
     tokens: Vec<u32>,
     logprobs: Vec<f32>,
+    top: Vec<Vec<TokenLogprob>>,
     text: String,
+    /// Bytes of `text` already streamed.
+    streamed: usize,
     finished: Option<FinishReason>,
+}
+
+impl Sequence {
+    /// Text that is safe to stream: not a possible start of a stop string, and not a
+    /// character still waiting for its remaining bytes.
+    fn settled_len(&self) -> usize {
+        if self.finished.is_some() {
+            return self.text.len();
+        }
+        let mut end = self.text.len();
+        if self.text.ends_with('\u{FFFD}') {
+            end -= '\u{FFFD}'.len_utf8();
+        }
+        let held = self
+            .stop
+            .iter()
+            .flat_map(|stop| {
+                (1..stop.len())
+                    .filter(|&k| stop.is_char_boundary(k))
+                    .map(move |k| &stop[..k])
+            })
+            .filter(|prefix| self.text[..end].ends_with(prefix))
+            .map(str::len)
+            .max()
+            .unwrap_or(0);
+        end - held
+    }
 }
 
 impl CandleModel {
@@ -204,7 +238,11 @@ impl CandleModel {
         Ok((out, cache, pads))
     }
 
-    fn decode_batch(&self, sequences: &mut [Sequence]) -> Result<Timing> {
+    fn decode_batch(
+        &self,
+        sequences: &mut [Sequence],
+        sink: &mut dyn FnMut(StreamEvent),
+    ) -> Result<Timing> {
         let device = self.llama.device().clone();
         let prompts: Vec<&[u32]> = sequences.iter().map(|s| s.prompt.as_slice()).collect();
         let width = prompts.iter().map(|p| p.len()).max().unwrap_or(0);
@@ -223,6 +261,7 @@ impl CandleModel {
             for (sequence, row) in sequences.iter_mut().zip(rows) {
                 if sequence.finished.is_none() {
                     self.advance(sequence, &row)?;
+                    emit(sequence, sink);
                 }
             }
             if sequences.iter().all(|s| s.finished.is_some()) || step + 1 == longest {
@@ -250,11 +289,40 @@ impl CandleModel {
                 .forward(&tokens, &positions, &mask, &mut cache, Logits::Last)?;
         }
         for sequence in sequences.iter_mut() {
-            sequence.finished.get_or_insert(FinishReason::Length);
+            if sequence.finished.is_none() {
+                sequence.finished = Some(FinishReason::Length);
+                emit(sequence, sink);
+            }
         }
         timing.decode_tokens = sequences.iter().map(|s| s.tokens.len()).sum();
         timing.decode_seconds = started.elapsed().as_secs_f64();
         Ok(timing)
+    }
+
+    /// The `k` most likely tokens of a log-probability row.
+    fn top_alternatives(&self, logprobs: &[f32], k: usize) -> Result<Vec<TokenLogprob>> {
+        let mut order: Vec<usize> = (0..logprobs.len()).collect();
+        let k = k.min(order.len());
+        order.select_nth_unstable_by(k.saturating_sub(1), |&a, &b| {
+            logprobs[b].total_cmp(&logprobs[a])
+        });
+        order.truncate(k);
+        order.sort_by(|&a, &b| logprobs[b].total_cmp(&logprobs[a]));
+        order
+            .into_iter()
+            .map(|id| {
+                Ok(TokenLogprob {
+                    token: self.piece(id as u32)?,
+                    id: id as u32,
+                    logprob: logprobs[id],
+                })
+            })
+            .collect()
+    }
+
+    /// The text of one token as it would appear in output.
+    fn piece(&self, id: u32) -> Result<String> {
+        self.tokenizer.decode(&[id])
     }
 
     /// Samples one token for `sequence` from its logits row and updates its state.
@@ -264,9 +332,14 @@ impl CandleModel {
             sequence.finished = Some(FinishReason::Stop);
             return Ok(());
         }
-        let logprob = log_softmax(row)[token as usize];
+        let logprobs = log_softmax(row);
         sequence.tokens.push(token);
-        sequence.logprobs.push(logprob);
+        sequence.logprobs.push(logprobs[token as usize]);
+        if sequence.top_logprobs > 0 {
+            sequence
+                .top
+                .push(self.top_alternatives(&logprobs, sequence.top_logprobs)?);
+        }
         sequence.text = self.tokenizer.decode(&sequence.tokens)?;
         if let Some(cut) = sequence
             .stop
@@ -289,24 +362,52 @@ impl CandleModel {
         &self,
         requests: &[GenerationRequest],
     ) -> Result<(Vec<Generation>, Timing)> {
+        self.run_generation(requests, &mut |_| {})
+    }
+
+    /// Tokens of a prompt: chat messages through the template, or raw text.
+    pub fn encode_prompt(&self, prompt: &Prompt) -> Result<Vec<u32>> {
+        let tokens = match prompt {
+            Prompt::Chat(messages) => self.prompt_tokens(messages)?,
+            Prompt::Text(text) => self.tokenizer.encode(text)?,
+        };
+        if tokens.is_empty() {
+            return Err(ModelError::InvalidRequest(
+                "the prompt is empty".to_string(),
+            ));
+        }
+        Ok(tokens)
+    }
+
+    fn run_generation(
+        &self,
+        requests: &[GenerationRequest],
+        sink: &mut dyn FnMut(StreamEvent),
+    ) -> Result<(Vec<Generation>, Timing)> {
         let mut sequences = Vec::new();
         let mut prompt_lengths = Vec::new();
-        for request in requests {
-            request.params.validate()?;
-            let prompt = self.prompt_tokens(&request.messages)?;
-            self.check_fits(prompt.len(), request.params.max_tokens)?;
+        for (request_index, request) in requests.iter().enumerate() {
+            let params = &request.params;
+            params.validate()?;
+            let prompt = self.encode_prompt(&request.prompt)?;
+            self.check_fits(prompt.len(), params.max_tokens)?;
             prompt_lengths.push(prompt.len());
-            for index in 0..request.params.n {
+            for index in 0..params.n {
                 sequences.push(Sequence {
+                    request: request_index,
+                    index,
                     prompt: prompt.clone(),
-                    max_new: request.params.max_tokens,
-                    temperature: request.params.temperature,
-                    top_p: request.params.top_p,
-                    stop: request.params.stop.clone(),
-                    rng: sequence_rng(request.params.seed, index),
+                    max_new: params.max_tokens,
+                    temperature: params.temperature,
+                    top_p: params.top_p,
+                    top_logprobs: params.top_logprobs,
+                    stop: params.stop.clone(),
+                    rng: sequence_rng(params.seed, index),
                     tokens: Vec::new(),
                     logprobs: Vec::new(),
+                    top: Vec::new(),
                     text: String::new(),
+                    streamed: 0,
                     finished: None,
                 });
             }
@@ -314,29 +415,35 @@ impl CandleModel {
         let timing = if sequences.is_empty() {
             Timing::default()
         } else {
-            self.decode_batch(&mut sequences)?
+            self.decode_batch(&mut sequences, sink)?
         };
-        let mut sequences = sequences.into_iter();
-        let generations = requests
-            .iter()
-            .zip(prompt_lengths)
-            .map(|(request, prompt_tokens)| Generation {
+        let mut generations: Vec<Generation> = prompt_lengths
+            .into_iter()
+            .map(|prompt_tokens| Generation {
                 prompt_tokens,
-                completions: sequences
-                    .by_ref()
-                    .take(request.params.n)
-                    .map(|s| Completion {
-                        text: s.text,
-                        token_ids: s.tokens,
-                        logprobs: s.logprobs,
-                        finish_reason: s.finished.unwrap_or(FinishReason::Length),
-                    })
-                    .collect(),
+                completions: Vec::new(),
             })
             .collect();
+        for s in sequences {
+            let tokens = s
+                .tokens
+                .iter()
+                .map(|&id| self.piece(id))
+                .collect::<Result<Vec<_>>>()?;
+            generations[s.request].completions.push(Completion {
+                text: s.text,
+                token_ids: s.tokens,
+                logprobs: s.logprobs,
+                tokens,
+                top_logprobs: s.top,
+                finish_reason: s.finished.unwrap_or(FinishReason::Length),
+            });
+        }
         Ok((generations, timing))
     }
+}
 
+impl CandleModel {
     /// Log-likelihood of each `(prompt, continuation)` pair of token ids, scored as one
     /// left-padded batch.
     pub fn score_tokens(&self, inputs: &[(Vec<u32>, Vec<u32>)]) -> Result<Vec<Score>> {
@@ -374,6 +481,25 @@ impl CandleModel {
     }
 }
 
+/// Streams what `sequence` has settled since its last event.
+fn emit(sequence: &mut Sequence, sink: &mut dyn FnMut(StreamEvent)) {
+    let settled = sequence.settled_len();
+    if settled > sequence.streamed || sequence.finished.is_some() {
+        let text = sequence
+            .text
+            .get(sequence.streamed..settled)
+            .unwrap_or_default()
+            .to_string();
+        sequence.streamed = settled.max(sequence.streamed);
+        sink(StreamEvent {
+            request: sequence.request,
+            completion: sequence.index,
+            text,
+            finish_reason: sequence.finished,
+        });
+    }
+}
+
 impl LanguageModel for CandleModel {
     fn id(&self) -> &str {
         &self.id
@@ -381,6 +507,47 @@ impl LanguageModel for CandleModel {
 
     fn generate(&self, requests: &[GenerationRequest]) -> Result<Vec<Generation>> {
         Ok(self.generate_timed(requests)?.0)
+    }
+
+    fn generate_streaming(
+        &self,
+        requests: &[GenerationRequest],
+        sink: &mut dyn FnMut(StreamEvent),
+    ) -> Result<Vec<Generation>> {
+        Ok(self.run_generation(requests, sink)?.0)
+    }
+
+    fn prompt_logprobs(&self, text: &str, top: usize) -> Result<PromptLogprobs> {
+        let ids = self.tokenizer.encode(text)?;
+        if ids.is_empty() {
+            return Err(ModelError::InvalidRequest(
+                "the prompt is empty".to_string(),
+            ));
+        }
+        self.check_fits(ids.len(), 0)?;
+        let mut out = PromptLogprobs {
+            tokens: ids
+                .iter()
+                .map(|&id| self.piece(id))
+                .collect::<Result<_>>()?,
+            ids: ids.clone(),
+            logprobs: vec![None],
+            top_logprobs: vec![Vec::new()],
+        };
+        if ids.len() > 1 {
+            let (logits, _, _) = self.prefill(&[ids.as_slice()], ids.len(), Logits::All)?;
+            let rows: Vec<Vec<f32>> = logits.get(0)?.to_vec2()?;
+            for (position, &token) in ids.iter().enumerate().skip(1) {
+                let logprobs = log_softmax(&rows[position - 1]);
+                out.logprobs.push(Some(logprobs[token as usize]));
+                out.top_logprobs.push(if top > 0 {
+                    self.top_alternatives(&logprobs, top)?
+                } else {
+                    Vec::new()
+                });
+            }
+        }
+        Ok(out)
     }
 
     fn loglikelihood(&self, requests: &[ScoreRequest]) -> Result<Vec<Score>> {

@@ -19,8 +19,8 @@ pub use candle_backend::CandleModel;
 pub use error::{ModelError, Result};
 pub use gguf::{GgufFile, ModelInfo};
 pub use model::{
-    Completion, FinishReason, Generation, GenerationRequest, LanguageModel, SamplingParams, Score,
-    ScoreRequest,
+    Completion, FinishReason, Generation, GenerationRequest, LanguageModel, Prompt, PromptLogprobs,
+    SamplingParams, Score, ScoreRequest, StreamEvent, TokenLogprob,
 };
 pub use template::ChatTemplate;
 pub use tokenizer::TextTokenizer;

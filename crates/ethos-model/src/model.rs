@@ -22,7 +22,12 @@ pub struct SamplingParams {
     pub seed: u64,
     /// Completions per request.
     pub n: usize,
+    /// Alternatives to report at each generated position (0 for none).
+    pub top_logprobs: usize,
 }
+
+/// Most alternatives a request may ask for per position.
+pub const MAX_TOP_LOGPROBS: usize = 20;
 
 impl Default for SamplingParams {
     fn default() -> Self {
@@ -33,6 +38,7 @@ impl Default for SamplingParams {
             stop: Vec::new(),
             seed: 0,
             n: 1,
+            top_logprobs: 0,
         }
     }
 }
@@ -56,17 +62,58 @@ impl SamplingParams {
         if self.max_tokens == 0 {
             return bad("max_tokens must be at least 1".to_string());
         }
+        if self.top_logprobs > MAX_TOP_LOGPROBS {
+            return bad(format!("top_logprobs must be at most {MAX_TOP_LOGPROBS}"));
+        }
         Ok(())
     }
 }
 
-/// A chat prompt and how to continue it.
+/// What the model continues.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Prompt {
+    /// A conversation, rendered with the chat template; the model writes the next
+    /// assistant turn.
+    Chat(Vec<Message>),
+    /// Raw text, continued as is (no chat template).
+    Text(String),
+}
+
+impl From<Vec<Message>> for Prompt {
+    fn from(messages: Vec<Message>) -> Self {
+        Prompt::Chat(messages)
+    }
+}
+
+/// A prompt and how to continue it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GenerationRequest {
-    /// The conversation; the model writes the next assistant turn.
-    pub messages: Vec<Message>,
+    /// What to continue.
+    pub prompt: Prompt,
     /// Sampling parameters.
     pub params: SamplingParams,
+}
+
+impl GenerationRequest {
+    /// A chat request.
+    pub fn chat(messages: Vec<Message>, params: SamplingParams) -> Self {
+        Self {
+            prompt: Prompt::Chat(messages),
+            params,
+        }
+    }
+}
+
+/// A token with its log-probability.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TokenLogprob {
+    /// The token's text (a lone byte of a multi-byte character shows as U+FFFD).
+    pub token: String,
+    /// The token id.
+    pub id: u32,
+    /// Log-probability under the model (temperature 1).
+    pub logprob: f32,
 }
 
 /// Why a completion ended.
@@ -88,6 +135,11 @@ pub struct Completion {
     pub token_ids: Vec<u32>,
     /// Log-probability of each generated token under the model (temperature 1).
     pub logprobs: Vec<f32>,
+    /// The text of each generated token.
+    pub tokens: Vec<String>,
+    /// The most likely alternatives at each position, when asked for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub top_logprobs: Vec<Vec<TokenLogprob>>,
     /// Why generation ended.
     pub finish_reason: FinishReason,
 }
@@ -123,6 +175,32 @@ pub struct Score {
     pub token_logprobs: Vec<f32>,
 }
 
+/// Log-probabilities of the tokens of a text, as `/v1/completions` with `echo` reports them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PromptLogprobs {
+    /// Token texts.
+    pub tokens: Vec<String>,
+    /// Token ids.
+    pub ids: Vec<u32>,
+    /// Log-probability of each token given the ones before; `None` for the first.
+    pub logprobs: Vec<Option<f32>>,
+    /// The most likely alternatives at each position (empty for the first).
+    pub top_logprobs: Vec<Vec<TokenLogprob>>,
+}
+
+/// A piece of streamed output.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StreamEvent {
+    /// Index of the request in the batch.
+    pub request: usize,
+    /// Index of the completion within the request.
+    pub completion: usize,
+    /// New text since the last event of this completion.
+    pub text: String,
+    /// Set on the last event of the completion.
+    pub finish_reason: Option<FinishReason>,
+}
+
 /// What every model backend offers: batched chat generation with per-token
 /// log-probabilities, and continuation log-likelihoods.
 ///
@@ -139,6 +217,36 @@ pub trait LanguageModel: Send + Sync {
 
     /// Scores every continuation.
     fn loglikelihood(&self, requests: &[ScoreRequest]) -> Result<Vec<Score>>;
+
+    /// Like [`LanguageModel::generate`], reporting text as it is produced. Backends that
+    /// cannot stream deliver each completion as one event when it is done.
+    fn generate_streaming(
+        &self,
+        requests: &[GenerationRequest],
+        sink: &mut dyn FnMut(StreamEvent),
+    ) -> Result<Vec<Generation>> {
+        let generations = self.generate(requests)?;
+        for (request, generation) in generations.iter().enumerate() {
+            for (completion, c) in generation.completions.iter().enumerate() {
+                sink(StreamEvent {
+                    request,
+                    completion,
+                    text: c.text.clone(),
+                    finish_reason: Some(c.finish_reason),
+                });
+            }
+        }
+        Ok(generations)
+    }
+
+    /// Log-probabilities of every token of `text` (no chat template), with `top`
+    /// alternatives per position.
+    fn prompt_logprobs(&self, _text: &str, _top: usize) -> Result<PromptLogprobs> {
+        Err(ModelError::InvalidRequest(format!(
+            "backend `{}` cannot score prompt tokens",
+            self.id()
+        )))
+    }
 
     /// The tokenizer, where the backend has one locally.
     fn tokenizer(&self) -> Option<&TextTokenizer> {

@@ -57,9 +57,9 @@ fn tokenizer_matches_llama_cpp_on_the_corpus() {
 fn greedy_answer_names_paris() {
     let Some(model) = model() else { return };
     let request = GenerationRequest {
-        messages: vec![Message::user(
+        prompt: ethos_model::Prompt::Chat(vec![Message::user(
             "What is the capital city of France? Answer in one word.",
-        )],
+        )]),
         params: SamplingParams {
             temperature: 0.0,
             max_tokens: 16,
@@ -83,7 +83,7 @@ fn greedy_answer_names_paris() {
 fn batching_does_not_change_a_greedy_answer() {
     let Some(model) = model() else { return };
     let ask = |q: &str| GenerationRequest {
-        messages: vec![Message::user(q)],
+        prompt: ethos_model::Prompt::Chat(vec![Message::user(q)]),
         params: SamplingParams {
             temperature: 0.0,
             max_tokens: 12,

@@ -29,7 +29,7 @@ fn tiny_model() -> (tempfile::TempDir, CandleModel) {
 
 fn request(text: &str, temperature: f32, seed: u64, n: usize) -> GenerationRequest {
     GenerationRequest {
-        messages: vec![Message::user(text)],
+        prompt: ethos_model::Prompt::Chat(vec![Message::user(text)]),
         params: SamplingParams {
             temperature,
             max_tokens: 12,
@@ -347,4 +347,79 @@ fn broken_hugging_face_directories_give_clear_errors() {
             .contains("unsupported architecture `qwen3moe`"),
         "{err}"
     );
+}
+
+#[test]
+fn streamed_pieces_add_up_to_the_final_text() {
+    let (_dir, model) = tiny_model();
+    let mut first = request("stream this", 1.0, 2, 2);
+    first.params.max_tokens = 20;
+    let plain = model.generate(std::slice::from_ref(&first)).unwrap();
+    // Stop on a character that occurs in the plain run, so a stop is exercised too.
+    let stop = plain[0].completions[0]
+        .text
+        .chars()
+        .nth(3)
+        .map(|c| c.to_string());
+    let mut stopped = first.clone();
+    stopped.params.stop = stop.into_iter().collect();
+    let mut pieces: std::collections::BTreeMap<(usize, usize), (String, usize)> =
+        Default::default();
+    let out = model
+        .generate_streaming(&[first, stopped], &mut |event| {
+            let entry = pieces.entry((event.request, event.completion)).or_default();
+            entry.0.push_str(&event.text);
+            entry.1 += usize::from(event.finish_reason.is_some());
+        })
+        .unwrap();
+    for (a, b) in out[0].completions.iter().zip(&plain[0].completions) {
+        assert_eq!(
+            (&a.text, &a.token_ids),
+            (&b.text, &b.token_ids),
+            "streaming does not change the result"
+        );
+    }
+    for (request, generation) in out.iter().enumerate() {
+        for (index, completion) in generation.completions.iter().enumerate() {
+            let (text, finishes) = &pieces[&(request, index)];
+            assert_eq!(text, &completion.text);
+            assert_eq!(*finishes, 1, "exactly one final event");
+        }
+    }
+}
+
+#[test]
+fn top_logprobs_and_prompt_logprobs() {
+    let (_dir, model) = tiny_model();
+    let mut req = request("alternatives", 0.0, 0, 1);
+    req.params.top_logprobs = 3;
+    let out = model.generate(&[req]).unwrap();
+    let c = &out[0].completions[0];
+    assert_eq!(c.top_logprobs.len(), c.token_ids.len());
+    assert_eq!(c.tokens.len(), c.token_ids.len());
+    for (position, top) in c.top_logprobs.iter().enumerate() {
+        assert_eq!(top.len(), 3);
+        assert!(top.windows(2).all(|w| w[0].logprob >= w[1].logprob));
+        assert_eq!(
+            top[0].id, c.token_ids[position],
+            "greedy picks the most likely token"
+        );
+        assert!((top[0].logprob - c.logprobs[position]).abs() < 1e-6);
+    }
+    let text = "the cat sat on the mat";
+    let prompt = model.prompt_logprobs(text, 2).unwrap();
+    assert_eq!(prompt.logprobs[0], None);
+    assert_eq!(prompt.tokens.concat(), text);
+    let ids = prompt.ids.clone();
+    let score = model
+        .score_tokens(&[(ids[..1].to_vec(), ids[1..].to_vec())])
+        .unwrap();
+    let sum: f64 = prompt
+        .logprobs
+        .iter()
+        .flatten()
+        .map(|&l| f64::from(l))
+        .sum();
+    assert!((score[0].logprob - sum).abs() < 1e-3);
+    assert!(prompt.top_logprobs[1..].iter().all(|t| t.len() == 2));
 }

@@ -85,6 +85,9 @@ pub struct GenerateArgs {
     /// Stop before this string (repeatable).
     #[arg(long)]
     pub stop: Vec<String>,
+    /// Report this many alternatives per generated token (with --json).
+    #[arg(long, default_value_t = 0)]
+    pub top_logprobs: usize,
     /// Print JSON with tokens, log-probabilities and speed.
     #[arg(long)]
     pub json: bool,

@@ -107,10 +107,14 @@ pub fn run_generate(args: GenerateArgs) -> anyhow::Result<ExitCode> {
         stop: args.stop.clone(),
         seed: args.seed,
         n: args.n,
+        top_logprobs: args.top_logprobs,
     };
     params.validate()?;
     let (model, load_seconds) = load(&args.model)?;
-    let (generations, timing) = model.generate_timed(&[GenerationRequest { messages, params }])?;
+    let (generations, timing) = model.generate_timed(&[GenerationRequest {
+        prompt: messages.into(),
+        params,
+    }])?;
     let generation = generations
         .into_iter()
         .next()
