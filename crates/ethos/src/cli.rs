@@ -26,6 +26,34 @@ pub enum Command {
     Generate(GenerateArgs),
     /// Log-likelihood of a continuation after a conversation.
     Score(ScoreArgs),
+    /// Serve a model over an OpenAI-compatible HTTP API.
+    Serve(ServeArgs),
+}
+
+/// `ethos serve` flags.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Which model.
+    #[command(flatten)]
+    pub model: ModelArgs,
+    /// Address to bind (loopback by default; use 0.0.0.0 to accept remote clients).
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: std::net::IpAddr,
+    /// Port (0 picks a free one and prints it).
+    #[arg(long, default_value_t = 8000)]
+    pub port: u16,
+    /// Require `Authorization: Bearer KEY` on every request.
+    #[arg(long, env = "ETHOS_API_KEY", hide_env_values = true)]
+    pub api_key: Option<String>,
+    /// Requests handled at once; more are answered with HTTP 429.
+    #[arg(long, default_value_t = 64)]
+    pub max_concurrent: usize,
+    /// Largest max_tokens a request may ask for.
+    #[arg(long, default_value_t = 4096)]
+    pub max_tokens_cap: usize,
+    /// Most sequences decoded together.
+    #[arg(long, default_value_t = 32)]
+    pub max_batch: usize,
 }
 
 /// `ethos model ...`

@@ -17,5 +17,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Model(command) => model::run_model(command),
         Command::Generate(args) => model::run_generate(args),
         Command::Score(args) => model::run_score(args),
+        Command::Serve(args) => model::run_serve(args),
     }
 }

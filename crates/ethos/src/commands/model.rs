@@ -176,3 +176,26 @@ pub fn run_score(args: ScoreArgs) -> anyhow::Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
+pub fn run_serve(args: crate::cli::ServeArgs) -> anyhow::Result<ExitCode> {
+    let (model, load_seconds) = load(&args.model)?;
+    eprintln!("ethos: loaded {} in {load_seconds:.1}s", model.id());
+    let config = ethos_serve::ServeConfig {
+        host: args.host,
+        port: args.port,
+        api_key: args.api_key.clone(),
+        max_concurrent: args.max_concurrent,
+        max_tokens_cap: args.max_tokens_cap,
+        max_batch: args.max_batch,
+        ..ethos_serve::ServeConfig::default()
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    let model: std::sync::Arc<dyn LanguageModel> = std::sync::Arc::new(model);
+    runtime.block_on(ethos_serve::serve(model, config, |address| {
+        // Tests and scripts read this line to find the port.
+        eprintln!("ethos: listening on http://{address}/v1");
+    }))?;
+    Ok(ExitCode::SUCCESS)
+}
