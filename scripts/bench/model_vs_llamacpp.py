@@ -53,7 +53,8 @@ def llama_decode_speed(llm, text, steps):
     llm.eval(tokens)
     start = time.perf_counter()
     for _ in range(steps):
-        logits = np.asarray(llm.scores[llm.n_tokens - 1])
+        # Without logits_all, llama-cpp-python fills only the last row of `scores`.
+        logits = llm.scores[llm.n_tokens - 1]
         llm.eval([int(np.argmax(logits))])
     return steps / (time.perf_counter() - start)
 
@@ -88,10 +89,12 @@ def main():
     ap.add_argument("--model", default="../shared/models/SmolLM2-135M-Instruct.Q4_1.gguf")
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
+    # Speed without per-position logits (llama.cpp's normal mode); parity needs them all.
+    fast = Llama(model_path=args.model, n_ctx=2048, n_batch=512, n_threads=args.threads, verbose=False)
+    pp_llama, pp_tokens = llama_prompt_speed(fast, chatml(LONG_PROMPT))
+    dec_llama = llama_decode_speed(fast, chatml(STORY), 128)
+    del fast
     llm = Llama(model_path=args.model, n_ctx=2048, n_batch=512, n_threads=args.threads, logits_all=True, verbose=False)
-
-    pp_llama, pp_tokens = llama_prompt_speed(llm, chatml(LONG_PROMPT))
-    dec_llama = llama_decode_speed(llm, chatml(STORY), 128)
     e_pp = ethos_generate(args.model, LONG_PROMPT, 1, 1, 0.0)["timing"]["prompt_tokens_per_second"]
     e1 = ethos_generate(args.model, STORY, 1, 128, 0.0)["timing"]
     e32 = ethos_generate(args.model, STORY, 32, 128, 1.0)["timing"]
