@@ -322,7 +322,7 @@ impl CandleModel {
 
     /// The text of one token as it would appear in output.
     fn piece(&self, id: u32) -> Result<String> {
-        self.tokenizer.decode(&[id])
+        self.tokenizer.piece(id)
     }
 
     /// Samples one token for `sequence` from its logits row and updates its state.

@@ -55,6 +55,9 @@ pub enum ModelError {
     /// A request with parameters out of range.
     #[error("invalid request: {0}")]
     InvalidRequest(String),
+    /// An HTTP model server failed or answered something unusable.
+    #[error("HTTP backend: {0}")]
+    Http(String),
     /// Fetching the default model failed.
     #[error("model pull: {0}")]
     Pull(String),

@@ -7,6 +7,7 @@
 pub mod candle_backend;
 pub mod error;
 pub mod gguf;
+pub mod http;
 pub mod llama;
 pub mod model;
 pub mod pull;
@@ -18,6 +19,7 @@ pub mod tokenizer;
 pub use candle_backend::CandleModel;
 pub use error::{ModelError, Result};
 pub use gguf::{GgufFile, ModelInfo};
+pub use http::{HttpConfig, HttpModel};
 pub use model::{
     Completion, FinishReason, Generation, GenerationRequest, LanguageModel, Prompt, PromptLogprobs,
     SamplingParams, Score, ScoreRequest, StreamEvent, TokenLogprob,

@@ -144,6 +144,14 @@ impl TextTokenizer {
             .map_err(|err| ModelError::Tokenizer(err.to_string()))
     }
 
+    /// The text one token stands for, special tokens written out (`<|im_start|>`), so
+    /// that the pieces of a text add up to the text.
+    pub fn piece(&self, id: u32) -> Result<String> {
+        self.inner
+            .decode(&[id], false)
+            .map_err(|err| ModelError::Tokenizer(err.to_string()))
+    }
+
     /// The text of one token as stored in the vocabulary, special tokens included.
     pub fn token_text(&self, id: u32) -> Option<String> {
         self.inner.id_to_token(id)

@@ -74,9 +74,13 @@ pub enum ModelCommand {
 /// Which model to load.
 #[derive(Debug, Args)]
 pub struct ModelArgs {
-    /// GGUF model file (default: the default model, pulled on first use).
-    #[arg(long, value_name = "PATH")]
-    pub model: Option<PathBuf>,
+    /// GGUF file, Hugging Face directory, or `openai:URL#MODEL` for an OpenAI-compatible
+    /// server (API key from ETHOS_API_KEY). Default: the default model, pulled on first use.
+    #[arg(long, value_name = "MODEL")]
+    pub model: Option<String>,
+    /// Jinja chat template file of a remote model (needed to score over HTTP).
+    #[arg(long, value_name = "FILE")]
+    pub chat_template: Option<PathBuf>,
 }
 
 /// `ethos generate` flags.

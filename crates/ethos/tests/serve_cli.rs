@@ -106,3 +106,206 @@ fn the_openai_python_client_works_against_ethos_serve() {
     );
     assert!(stdout.contains("8 passed, 0 failed"), "{stdout}");
 }
+
+mod http_backend {
+    use std::io::{Read, Write};
+    use std::net::TcpListener;
+    use std::time::Duration;
+
+    use ethos_core::Message;
+    use ethos_model::template::CHATML_TEMPLATE;
+    use ethos_model::{
+        CandleModel, ChatTemplate, GenerationRequest, HttpConfig, HttpModel, LanguageModel,
+        ModelError, SamplingParams, ScoreRequest,
+    };
+
+    use super::*;
+
+    fn config(url: &str, api_key: Option<&str>) -> HttpConfig {
+        let mut config = HttpConfig::from_spec(&format!("openai:{url}#tiny.gguf")).unwrap();
+        config.api_key = api_key.map(str::to_string);
+        config.backoff = Duration::from_millis(20);
+        config.timeout = Duration::from_secs(30);
+        config
+    }
+
+    fn ask(text: &str, seed: u64) -> GenerationRequest {
+        GenerationRequest::chat(
+            vec![Message::user(text)],
+            SamplingParams {
+                temperature: 1.0,
+                max_tokens: 8,
+                seed,
+                n: 2,
+                ..SamplingParams::default()
+            },
+        )
+    }
+
+    #[test]
+    fn talks_to_ethos_serve_like_the_local_backend() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tiny.gguf");
+        TinyModel::default().write_gguf(&path).unwrap();
+        let (_server, url) = start_server(&path, "k");
+        let local = CandleModel::load(&path).unwrap();
+        let remote = HttpModel::new(config(&url, Some("k")))
+            .unwrap()
+            .with_template(ChatTemplate::new(CHATML_TEMPLATE, "", "").unwrap());
+        let requests: Vec<GenerationRequest> =
+            (0..5).map(|i| ask(&format!("question {i}"), i)).collect();
+        let (a, b) = (
+            local.generate(&requests).unwrap(),
+            remote.generate(&requests).unwrap(),
+        );
+        for (x, y) in a.iter().zip(&b) {
+            assert_eq!(x.prompt_tokens, y.prompt_tokens);
+            for (cx, cy) in x.completions.iter().zip(&y.completions) {
+                assert_eq!(cx.text, cy.text);
+                assert_eq!(cx.finish_reason, cy.finish_reason);
+                assert_eq!(cx.logprobs.len(), cy.logprobs.len());
+            }
+        }
+        let score = |model: &dyn LanguageModel| {
+            model
+                .loglikelihood(&[ScoreRequest {
+                    messages: vec![Message::user("q")],
+                    continuation: "the answer".into(),
+                }])
+                .unwrap()
+                .remove(0)
+        };
+        let (x, y) = (score(&local), score(&remote));
+        assert_eq!(x.tokens, y.tokens);
+        assert!(
+            (x.logprob - y.logprob).abs() < 1e-3,
+            "{} vs {}",
+            x.logprob,
+            y.logprob
+        );
+
+        let unauthorised = HttpModel::new(config(&url, Some("wrong"))).unwrap();
+        let err = unauthorised.generate(&[ask("x", 0)]).unwrap_err();
+        assert!(err.to_string().contains("401"), "{err}");
+        assert!(
+            err.to_string().contains("after 1 attempt"),
+            "a 401 is not retried: {err}"
+        );
+    }
+
+    /// A loopback server that answers the i-th connection with `answers[i]` (raw HTTP),
+    /// standing in for a misbehaving server: no real server fails on demand.
+    fn fake_server(answers: Vec<Option<String>>) -> String {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}/v1", listener.local_addr().unwrap());
+        std::thread::spawn(move || {
+            for answer in answers {
+                let Ok((mut stream, _)) = listener.accept() else {
+                    return;
+                };
+                let mut buffer = [0u8; 65536];
+                let _ = stream.read(&mut buffer);
+                match answer {
+                    Some(response) => {
+                        let _ = stream.write_all(response.as_bytes());
+                    }
+                    // Say nothing until the client gives up.
+                    None => std::thread::sleep(Duration::from_secs(3)),
+                }
+            }
+        });
+        url
+    }
+
+    fn http(status: &str, body: &str) -> String {
+        format!(
+            "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+            body.len()
+        )
+    }
+
+    const OK_BODY: &str = r#"{"choices":[{"index":0,"message":{"role":"assistant","content":"hi"},"finish_reason":"stop","logprobs":null}],"usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4}}"#;
+
+    fn one(text: &str) -> GenerationRequest {
+        GenerationRequest::chat(
+            vec![Message::user(text)],
+            SamplingParams {
+                max_tokens: 4,
+                ..SamplingParams::default()
+            },
+        )
+    }
+
+    #[test]
+    fn retries_429_and_5xx_then_succeeds() {
+        let url = fake_server(vec![
+            Some(http(
+                "429 Too Many Requests",
+                r#"{"error":{"message":"slow down"}}"#,
+            )),
+            Some(http("503 Service Unavailable", "busy")),
+            Some(http("200 OK", OK_BODY)),
+        ]);
+        let model = HttpModel::new(config(&url, None)).unwrap();
+        let out = model.generate(&[one("x")]).unwrap();
+        assert_eq!(out[0].completions[0].text, "hi");
+        assert_eq!(out[0].prompt_tokens, 3);
+    }
+
+    #[test]
+    fn gives_up_after_the_retry_budget_with_the_last_error() {
+        let url = fake_server(
+            (0..3)
+                .map(|_| Some(http("500 Internal Server Error", "boom")))
+                .collect(),
+        );
+        let mut config = config(&url, None);
+        config.max_retries = 2;
+        let err = HttpModel::new(config)
+            .unwrap()
+            .generate(&[one("x")])
+            .unwrap_err();
+        assert!(matches!(err, ModelError::Http(_)));
+        assert!(
+            err.to_string().contains("500") && err.to_string().contains("after 3 attempts"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn malformed_and_off_schema_answers_are_errors_not_results() {
+        let url = fake_server(vec![
+            Some(http("200 OK", "not json at all")),
+            Some(http("200 OK", r#"{"choices":[{"text":1}]}"#)),
+        ]);
+        let model = HttpModel::new(config(&url, None)).unwrap();
+        let err = model.generate(&[one("x")]).unwrap_err();
+        assert!(err.to_string().contains("malformed response"), "{err}");
+        let err = model.generate(&[one("x")]).unwrap_err();
+        assert!(err.to_string().contains("no `message.content`"), "{err}");
+    }
+
+    #[test]
+    fn timeouts_are_retried_then_reported() {
+        let url = fake_server(vec![None, None]);
+        let mut config = config(&url, None);
+        config.timeout = Duration::from_millis(300);
+        config.max_retries = 1;
+        let err = HttpModel::new(config)
+            .unwrap()
+            .generate(&[one("x")])
+            .unwrap_err();
+        assert!(err.to_string().contains("after 2 attempts"), "{err}");
+    }
+
+    #[test]
+    fn bad_specs_are_rejected() {
+        assert!(HttpConfig::from_spec("http://x/v1").is_err());
+        assert!(HttpConfig::from_spec("openai:ftp://x#m").is_err());
+        let config = HttpConfig::from_spec("openai:http://127.0.0.1:9/v1/#m").unwrap();
+        assert_eq!(
+            (config.base_url.as_str(), config.model.as_str()),
+            ("http://127.0.0.1:9/v1", "m")
+        );
+    }
+}

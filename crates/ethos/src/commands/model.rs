@@ -9,7 +9,8 @@ use ethos_core::Message;
 use ethos_core::message::parse_conversation;
 use ethos_model::pull::{cache_dir, default_model_path, pull_default_model};
 use ethos_model::{
-    CandleModel, GenerationRequest, GgufFile, LanguageModel, SamplingParams, ScoreRequest,
+    CandleModel, GenerationRequest, GgufFile, HttpConfig, HttpModel, LanguageModel, SamplingParams,
+    ScoreRequest,
 };
 use serde_json::json;
 
@@ -80,7 +81,7 @@ fn resolve(path: Option<&Path>) -> anyhow::Result<PathBuf> {
 }
 
 fn load(args: &ModelArgs) -> anyhow::Result<(CandleModel, f64)> {
-    let path = resolve(args.model.as_deref())?;
+    let path = resolve(args.model.as_deref().map(Path::new))?;
     let started = Instant::now();
     let model =
         CandleModel::load(&path).with_context(|| format!("loading model {}", path.display()))?;
@@ -110,11 +111,26 @@ pub fn run_generate(args: GenerateArgs) -> anyhow::Result<ExitCode> {
         top_logprobs: args.top_logprobs,
     };
     params.validate()?;
-    let (model, load_seconds) = load(&args.model)?;
-    let (generations, timing) = model.generate_timed(&[GenerationRequest {
+    let request = GenerationRequest {
         prompt: messages.into(),
         params,
-    }])?;
+    };
+    if let Some(remote) = remote(&args.model)? {
+        let generation = remote
+            .generate(&[request])?
+            .into_iter()
+            .next()
+            .context("no generation returned")?;
+        if args.json {
+            let out = json!({"model": remote.id(), "prompt_tokens": generation.prompt_tokens, "completions": generation.completions});
+            println!("{}", serde_json::to_string_pretty(&out)?);
+        } else {
+            print_completions(&generation);
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (model, load_seconds) = load(&args.model)?;
+    let (generations, timing) = model.generate_timed(&[request])?;
     let generation = generations
         .into_iter()
         .next()
@@ -135,19 +151,40 @@ pub fn run_generate(args: GenerateArgs) -> anyhow::Result<ExitCode> {
         });
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else {
-        for (index, completion) in generation.completions.iter().enumerate() {
-            if generation.completions.len() > 1 {
-                println!("--- completion {index}");
-            }
-            println!("{}", completion.text);
-        }
+        print_completions(&generation);
     }
     Ok(ExitCode::SUCCESS)
 }
 
+fn print_completions(generation: &ethos_model::Generation) {
+    for (index, completion) in generation.completions.iter().enumerate() {
+        if generation.completions.len() > 1 {
+            println!("--- completion {index}");
+        }
+        println!("{}", completion.text);
+    }
+}
+
+/// An HTTP model when `--model` is an `openai:` spec.
+fn remote(args: &ModelArgs) -> anyhow::Result<Option<HttpModel>> {
+    let Some(spec) = args.model.as_deref().filter(|m| m.starts_with("openai:")) else {
+        return Ok(None);
+    };
+    let mut model = HttpModel::new(HttpConfig::from_spec(spec)?)?;
+    if let Some(path) = &args.chat_template {
+        let source = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        model = model.with_template(ethos_model::ChatTemplate::new(&source, "", "")?);
+    }
+    Ok(Some(model))
+}
+
 pub fn run_score(args: ScoreArgs) -> anyhow::Result<ExitCode> {
     let messages = read_conversation(&args.messages)?;
-    let (model, _) = load(&args.model)?;
+    let model: Box<dyn LanguageModel> = match remote(&args.model)? {
+        Some(remote) => Box::new(remote),
+        None => Box::new(load(&args.model)?.0),
+    };
     let request = ScoreRequest {
         messages,
         continuation: args.continuation.clone(),
