@@ -84,6 +84,51 @@ def parity(model, llm, items):
     return float(np.mean(diffs)), float(np.max(diffs)), len(diffs)
 
 
+def two_choice_items(limit=200):
+    """Factual questions from the shipped tasks, each with its answer and another's."""
+    facts = [json.loads(line) for line in open("data/tasks/factual.jsonl", encoding="utf-8")]
+    items = []
+    for i in range(limit):
+        fact, other = facts[i % len(facts)], facts[(i * 7 + 3) % len(facts)]
+        question = fact["messages"][0]["content"]
+        right, wrong = fact["params"]["accepted"][0], other["params"]["accepted"][0]
+        if right.lower() == wrong.lower():
+            wrong = facts[(i + 1) % len(facts)]["params"]["accepted"][0]
+        items.append((question, right, wrong))
+    return items
+
+
+def ethos_scoring(model, items):
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
+        for question, right, wrong in items:
+            for answer in (right, wrong):
+                f.write(json.dumps({"messages": [{"role": "user", "content": question}], "continuation": answer}) + "\n")
+    start = time.perf_counter()
+    out = subprocess.run([ETHOS, "score", "--model", model, "--items", f.name, "--batch-size", "16"],
+                         check=True, capture_output=True, text=True)
+    total = time.perf_counter() - start
+    os.unlink(f.name)
+    scores = [json.loads(line)["logprob"] for line in out.stdout.splitlines()]
+    inner = float(out.stderr.split(" in ")[1].split("s:")[0])
+    correct = sum(scores[2 * i] > scores[2 * i + 1] for i in range(len(items)))
+    return len(items) / inner, len(items) / total, correct
+
+
+def llama_scoring(llm, items):
+    start = time.perf_counter()
+    correct = 0
+    for question, right, wrong in items:
+        prompt = llm.tokenize(chatml(question).encode(), add_bos=False, special=True)
+        totals = []
+        for answer in (right, wrong):
+            cont = llm.tokenize(answer.encode(), add_bos=False, special=False)
+            llm.reset()
+            llm.eval(prompt + cont)
+            totals.append(sum(log_softmax(np.asarray(llm.scores[len(prompt) + k - 1]))[t] for k, t in enumerate(cont)))
+        correct += totals[0] > totals[1]
+    return len(items) / (time.perf_counter() - start), correct
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default="../shared/models/SmolLM2-135M-Instruct.Q4_1.gguf")
@@ -122,12 +167,16 @@ def main():
         ("Recommend a book.", "You might enjoy 'Pride and Prejudice' by Jane Austen."),
     ]
     mean_diff, max_diff, n_tokens = parity(args.model, llm, items)
+    choice_items = two_choice_items()
+    e_items, e_items_total, e_correct = ethos_scoring(args.model, choice_items)
+    l_items, l_correct = llama_scoring(llm, choice_items)
 
     print(f"| measurement | ethos (candle, f32 weights) | llama.cpp (llama-cpp-python, Q4_1) | ratio |")
     print(f"| --- | --- | --- | --- |")
     print(f"| prompt processing, {pp_tokens}-token prompt, tok/s | {e_pp:.0f} | {pp_llama:.0f} | {e_pp / pp_llama:.2f}x |")
     print(f"| decode, batch 1, tok/s | {e1['decode_tokens_per_second']:.1f} ({e1['decode_tokens']} tokens) | {dec_llama:.1f} | {e1['decode_tokens_per_second'] / dec_llama:.2f}x |")
     print(f"| decode, ethos batch 32 (aggregate) vs llama.cpp batch 1, tok/s | {e32['decode_tokens_per_second']:.1f} ({e32['decode_tokens']} tokens) | {dec_llama:.1f} | {e32['decode_tokens_per_second'] / dec_llama:.2f}x |")
+    print(f"| scoring 200 two-choice items (400 continuations), items/s | {e_items:.1f} ({e_items_total:.1f} with model load; {e_correct}/200 right) | {l_items:.1f} ({l_correct}/200 right) | {e_items / l_items:.2f}x |")
     print(f"| per-token log-prob parity, 20 prompts ({n_tokens} tokens) | mean abs diff {mean_diff:.4f} nats, max {max_diff:.4f} | | |")
 
 

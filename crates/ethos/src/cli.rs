@@ -132,11 +132,23 @@ pub struct ScoreArgs {
     #[command(flatten)]
     pub model: ModelArgs,
     /// JSON file with the conversation before the continuation.
-    #[arg(long, value_name = "FILE")]
-    pub messages: PathBuf,
+    #[arg(
+        long,
+        value_name = "FILE",
+        required_unless_present = "items",
+        requires = "continuation"
+    )]
+    pub messages: Option<PathBuf>,
     /// The assistant text to score.
     #[arg(long)]
-    pub continuation: String,
+    pub continuation: Option<String>,
+    /// JSONL file of {"messages": [...], "continuation": "..."} items, scored in batches;
+    /// prints one JSON line per item and a speed summary on stderr.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["messages", "continuation"])]
+    pub items: Option<PathBuf>,
+    /// Items per batch with --items.
+    #[arg(long, default_value_t = 16)]
+    pub batch_size: usize,
     /// Print JSON (the default output is one line of text).
     #[arg(long)]
     pub json: bool,

@@ -124,6 +124,92 @@ fn info_generate_and_score_on_a_tiny_model() {
 }
 
 #[test]
+fn score_items_in_batches() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = tiny(dir.path());
+    let items = dir.path().join("items.jsonl");
+    let item = |q: &str, a: &str| {
+        format!(r#"{{"messages": [{{"role": "user", "content": "{q}"}}], "continuation": "{a}"}}"#)
+    };
+    std::fs::write(
+        &items,
+        [
+            item("a", " the"),
+            item("bb", " cat"),
+            item("ccc", " sat on"),
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    let out = ethos(
+        &[
+            "score",
+            "--model",
+            &model,
+            "--items",
+            items.to_str().unwrap(),
+            "--batch-size",
+            "2",
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let lines: Vec<Value> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert!(lines.iter().all(|l| l["logprob"].as_f64().unwrap() < 0.0));
+    assert!(
+        text(&out.stderr).contains("scored 3 items"),
+        "{}",
+        text(&out.stderr)
+    );
+    // The batched scores equal one-at-a-time scores.
+    let messages = dir.path().join("m.json");
+    std::fs::write(&messages, r#"[{"role": "user", "content": "bb"}]"#).unwrap();
+    let one = ethos(
+        &[
+            "score",
+            "--model",
+            &model,
+            "--messages",
+            messages.to_str().unwrap(),
+            "--continuation",
+            " cat",
+            "--json",
+        ],
+        dir.path(),
+    );
+    let one: Value = serde_json::from_slice(&one.stdout).unwrap();
+    assert!(
+        (one["logprob"].as_f64().unwrap() - lines[1]["logprob"].as_f64().unwrap()).abs() < 1e-3
+    );
+
+    std::fs::write(
+        &items,
+        [item("a", " the"), "{\"messages\": []}".to_string()].join("\n"),
+    )
+    .unwrap();
+    let out = ethos(
+        &[
+            "score",
+            "--model",
+            &model,
+            "--items",
+            items.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("items.jsonl:2:"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
 fn bad_inputs_are_clear_errors() {
     let dir = tempfile::tempdir().unwrap();
     let model = tiny(dir.path());

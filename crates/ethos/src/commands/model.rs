@@ -180,31 +180,51 @@ fn remote(args: &ModelArgs) -> anyhow::Result<Option<HttpModel>> {
 }
 
 pub fn run_score(args: ScoreArgs) -> anyhow::Result<ExitCode> {
-    let messages = read_conversation(&args.messages)?;
+    let requests = match (&args.items, &args.messages, &args.continuation) {
+        (Some(items), _, _) => read_score_items(items)?,
+        (None, Some(messages), Some(continuation)) => {
+            vec![ScoreRequest {
+                messages: read_conversation(messages)?,
+                continuation: continuation.clone(),
+            }]
+        }
+        _ => bail!("give --items, or --messages with --continuation"),
+    };
     let model: Box<dyn LanguageModel> = match remote(&args.model)? {
         Some(remote) => Box::new(remote),
         None => Box::new(load(&args.model)?.0),
     };
-    let request = ScoreRequest {
-        messages,
-        continuation: args.continuation.clone(),
-    };
-    let score = model
-        .loglikelihood(&[request])?
-        .into_iter()
-        .next()
-        .context("no score returned")?;
-    if args.json {
-        println!(
-            "{}",
-            json!({
-                "model": model.id(),
-                "logprob": score.logprob,
-                "tokens": score.tokens,
-                "is_greedy": score.is_greedy,
-                "token_logprobs": score.token_logprobs,
-            })
+    let started = Instant::now();
+    let mut scores = Vec::with_capacity(requests.len());
+    for batch in requests.chunks(args.batch_size.max(1)) {
+        scores.extend(model.loglikelihood(batch)?);
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    if args.items.is_some() {
+        for score in &scores {
+            println!(
+                "{}",
+                json!({"logprob": score.logprob, "tokens": score.tokens, "is_greedy": score.is_greedy})
+            );
+        }
+        let tokens: usize = scores.iter().map(|s| s.tokens).sum();
+        eprintln!(
+            "ethos: scored {} items ({tokens} continuation tokens) in {seconds:.2}s: {:.1} items/s",
+            scores.len(),
+            scores.len() as f64 / seconds.max(1e-9)
         );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let score = scores.into_iter().next().context("no score returned")?;
+    if args.json {
+        let out = json!({
+            "model": model.id(),
+            "logprob": score.logprob,
+            "tokens": score.tokens,
+            "is_greedy": score.is_greedy,
+            "token_logprobs": score.token_logprobs,
+        });
+        println!("{out}");
     } else {
         println!(
             "logprob {:.4} over {} tokens (greedy: {})",
@@ -212,6 +232,22 @@ pub fn run_score(args: ScoreArgs) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn read_score_items(path: &Path) -> anyhow::Result<Vec<ScoreRequest>> {
+    let (lines, problems) = ethos_core::jsonl::read_jsonl::<ScoreRequest>(path);
+    if let Some(problem) = problems.first() {
+        bail!("{problem}");
+    }
+    for line in &lines {
+        if let Some(problem) = ethos_core::message::conversation_problems(&line.value.messages)
+            .into_iter()
+            .next()
+        {
+            bail!("{}:{}: {}", path.display(), line.line, problem);
+        }
+    }
+    Ok(lines.into_iter().map(|l| l.value).collect())
 }
 
 pub fn run_serve(args: crate::cli::ServeArgs) -> anyhow::Result<ExitCode> {
