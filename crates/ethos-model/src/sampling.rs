@@ -34,6 +34,10 @@ pub fn argmax(values: &[f32]) -> usize {
     best
 }
 
+/// Tokens more than this many nats below the best one are left out of the nucleus sort:
+/// together they carry less than 1e-8 of the probability mass.
+const NEGLIGIBLE_NATS: f32 = 30.0;
+
 /// Draws a token: greedy at temperature 0, else from the tempered distribution truncated to
 /// its top-`top_p` nucleus.
 pub fn sample(logits: &[f32], temperature: f32, top_p: f32, rng: &mut StdRng) -> usize {
@@ -42,7 +46,22 @@ pub fn sample(logits: &[f32], temperature: f32, top_p: f32, rng: &mut StdRng) ->
     }
     let scaled: Vec<f32> = logits.iter().map(|l| l / temperature).collect();
     let logp = log_softmax(&scaled);
-    let mut order: Vec<usize> = (0..logp.len()).collect();
+    if top_p >= 1.0 {
+        // No truncation: walk the distribution in vocabulary order, no sort needed.
+        let mut draw = rng.random::<f64>();
+        for (i, &lp) in logp.iter().enumerate() {
+            let p = f64::from(lp).exp();
+            if draw < p {
+                return i;
+            }
+            draw -= p;
+        }
+        return argmax(&logp);
+    }
+    let best = logp.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let mut order: Vec<usize> = (0..logp.len())
+        .filter(|&i| logp[i] > best - NEGLIGIBLE_NATS)
+        .collect();
     order.sort_by(|&a, &b| logp[b].total_cmp(&logp[a]));
     let mut kept = Vec::new();
     let mut mass = 0.0f64;
