@@ -92,26 +92,25 @@ impl GgufFile {
         }
     }
 
-    /// A list of strings.
-    pub fn strings(&self, key: &str) -> Result<Vec<String>> {
-        let list = self
-            .metadata()
+    fn list(&self, key: &str) -> Result<&Vec<Value>> {
+        self.metadata()
             .get(key)
             .and_then(|v| v.to_vec().ok())
-            .ok_or_else(|| self.missing(key))?;
-        list.iter()
+            .ok_or_else(|| self.missing(key))
+    }
+
+    /// A list of strings.
+    pub fn strings(&self, key: &str) -> Result<Vec<String>> {
+        self.list(key)?
+            .iter()
             .map(|v| v.to_string().cloned().map_err(|_| self.missing(key)))
             .collect()
     }
 
     /// A list of integers.
     pub fn integers(&self, key: &str) -> Result<Vec<i64>> {
-        let list = self
-            .metadata()
-            .get(key)
-            .and_then(|v| v.to_vec().ok())
-            .ok_or_else(|| self.missing(key))?;
-        list.iter()
+        self.list(key)?
+            .iter()
             .map(|v| match v {
                 Value::I32(x) => Ok(i64::from(*x)),
                 Value::U32(x) => Ok(i64::from(*x)),

@@ -12,7 +12,28 @@ use rand::{Rng, SeedableRng, rngs::StdRng};
 
 use crate::error::{ModelError, Result};
 use crate::template::CHATML_TEMPLATE;
-use crate::tokenizer::byte_level_bpe_json;
+use crate::tokenizer::{byte_level_alphabet, byte_level_bpe_json};
+
+/// The real default model for the few tests that need it: `$ETHOS_TEST_MODEL`, else
+/// `shared/models/SmolLM2-135M-Instruct.Q4_1.gguf` beside the repository. Prints why and
+/// returns `None` when the file is absent, so that callers skip.
+pub fn real_test_model() -> Option<std::path::PathBuf> {
+    let path = std::env::var_os("ETHOS_TEST_MODEL")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../../shared/models/SmolLM2-135M-Instruct.Q4_1.gguf")
+        });
+    if path.is_file() {
+        Some(path)
+    } else {
+        eprintln!(
+            "skipping: real model not found at {} (set ETHOS_TEST_MODEL)",
+            path.display()
+        );
+        None
+    }
+}
 
 /// What to build.
 #[derive(Debug, Clone)]
@@ -47,28 +68,6 @@ const KV_HEADS: usize = 2;
 const INTERMEDIATE: usize = 128;
 /// Special tokens of the tiny vocabulary, after the 256 byte tokens and 3 merges.
 pub const TINY_SPECIAL_TOKENS: [&str; 3] = ["<|endoftext|>", "<|im_start|>", "<|im_end|>"];
-
-/// GPT-2's byte-to-character table: every byte gets a printable character.
-fn byte_level_alphabet() -> Vec<char> {
-    let mut printable: Vec<u32> = (u32::from('!')..=u32::from('~'))
-        .chain(0xA1..=0xAC)
-        .chain(0xAE..=0xFF)
-        .collect();
-    let mut chars: Vec<u32> = printable.clone();
-    let mut extra = 0;
-    for byte in 0..256u32 {
-        if !printable.contains(&byte) {
-            printable.push(byte);
-            chars.push(256 + extra);
-            extra += 1;
-        }
-    }
-    let mut table = vec![' '; 256];
-    for (byte, ch) in printable.into_iter().zip(chars) {
-        table[byte as usize] = char::from_u32(ch).unwrap_or('?');
-    }
-    table
-}
 
 impl TinyModel {
     /// The vocabulary: 256 byte tokens, three merges, then the special tokens.

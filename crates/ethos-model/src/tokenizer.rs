@@ -17,10 +17,44 @@ const TOKEN_TYPE_USER_DEFINED: i64 = 4;
 const QWEN2_SPLIT: &str = r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+";
 const LLAMA3_SPLIT: &str = r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+";
 
+/// GPT-2's byte-to-character table: byte-level BPE vocabularies spell byte `b` as
+/// `table[b]`, so that every byte is a printable character.
+pub fn byte_level_alphabet() -> Vec<char> {
+    let mut bytes: Vec<u32> = (u32::from('!')..=u32::from('~'))
+        .chain(0xA1..=0xAC)
+        .chain(0xAE..=0xFF)
+        .collect();
+    let mut chars: Vec<u32> = bytes.clone();
+    let mut extra = 0;
+    for byte in 0..256u32 {
+        if !bytes.contains(&byte) {
+            bytes.push(byte);
+            chars.push(256 + extra);
+            extra += 1;
+        }
+    }
+    let mut table = vec![' '; 256];
+    for (byte, ch) in bytes.into_iter().zip(chars) {
+        table[byte as usize] = char::from_u32(ch).unwrap_or('?');
+    }
+    table
+}
+
+static BYTE_OF_CHAR: std::sync::LazyLock<std::collections::HashMap<char, u8>> =
+    std::sync::LazyLock::new(|| {
+        byte_level_alphabet()
+            .into_iter()
+            .enumerate()
+            .map(|(byte, ch)| (ch, byte as u8))
+            .collect()
+    });
+
 /// A tokenizer with the ids of its special tokens.
 #[derive(Clone)]
 pub struct TextTokenizer {
     inner: tokenizers::Tokenizer,
+    /// Whether vocabulary entries are byte-level spellings (GPT-2 style).
+    byte_level: bool,
     bos: Option<u32>,
     eos: Vec<u32>,
     add_bos: bool,
@@ -65,6 +99,7 @@ impl TextTokenizer {
         );
         Ok(Self {
             inner,
+            byte_level: true,
             bos: id("tokenizer.ggml.bos_token_id"),
             eos,
             add_bos,
@@ -104,9 +139,14 @@ impl TextTokenizer {
                 .map(str::to_string),
             _ => std::fs::read_to_string(dir.join("chat_template.jinja")).ok(),
         };
+        let byte_level = matches!(
+            inner.get_decoder(),
+            Some(tokenizers::DecoderWrapper::ByteLevel(_))
+        );
         Ok((
             Self {
                 inner,
+                byte_level,
                 bos,
                 eos,
                 add_bos,
@@ -150,6 +190,21 @@ impl TextTokenizer {
         self.inner
             .decode(&[id], false)
             .map_err(|err| ModelError::Tokenizer(err.to_string()))
+    }
+
+    /// The exact bytes one token stands for. A character split over several tokens shows
+    /// as U+FFFD in [`TextTokenizer::piece`]; its bytes are still right here.
+    pub fn token_bytes(&self, id: u32) -> Result<Vec<u8>> {
+        if self.byte_level
+            && let Some(spelling) = self.inner.id_to_token(id)
+            && let Some(bytes) = spelling
+                .chars()
+                .map(|c| BYTE_OF_CHAR.get(&c).copied())
+                .collect::<Option<Vec<u8>>>()
+        {
+            return Ok(bytes);
+        }
+        Ok(self.piece(id)?.into_bytes())
     }
 
     /// The text of one token as stored in the vocabulary, special tokens included.

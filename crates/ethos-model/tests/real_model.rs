@@ -13,21 +13,7 @@ use ethos_model::{
 };
 
 fn model_path() -> Option<PathBuf> {
-    let path = std::env::var_os("ETHOS_TEST_MODEL")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                .join("../../../shared/models/SmolLM2-135M-Instruct.Q4_1.gguf")
-        });
-    if path.is_file() {
-        Some(path)
-    } else {
-        eprintln!(
-            "skipping: real model not found at {} (set ETHOS_TEST_MODEL)",
-            path.display()
-        );
-        None
-    }
+    ethos_model::tiny::real_test_model()
 }
 
 fn model() -> Option<&'static CandleModel> {

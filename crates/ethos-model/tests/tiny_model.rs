@@ -77,6 +77,21 @@ fn tokenizer_round_trips_and_knows_special_tokens() {
     let ids = tokenizer.encode(text).unwrap();
     assert_eq!(tokenizer.decode(&ids).unwrap(), text);
     assert_eq!(tokenizer.encode(" the").unwrap(), vec![258], "merges apply");
+    let split = tokenizer.encode("é🎭").unwrap();
+    let bytes: Vec<u8> = split
+        .iter()
+        .flat_map(|&id| tokenizer.token_bytes(id).unwrap())
+        .collect();
+    assert_eq!(
+        bytes,
+        "é🎭".as_bytes(),
+        "token bytes add up even where pieces split characters"
+    );
+    assert!(
+        split
+            .iter()
+            .any(|&id| tokenizer.piece(id).unwrap() == "\u{FFFD}")
+    );
     let chat = tokenizer.encode("<|im_start|>user").unwrap();
     assert_eq!(chat[0], 260, "special tokens are single ids");
 }

@@ -15,7 +15,7 @@ use axum::routing::{get, post};
 use ethos_core::{Message, Role};
 use ethos_model::{
     Completion, FinishReason, Generation, GenerationRequest, LanguageModel, ModelError, Prompt,
-    SamplingParams, StreamEvent, TokenLogprob,
+    SamplingParams, StreamEvent, TextTokenizer, TokenLogprob,
 };
 use serde_json::{Value, json};
 use tokio::sync::{Semaphore, mpsc};
@@ -299,24 +299,44 @@ fn finish(reason: FinishReason) -> &'static str {
     }
 }
 
-fn token_entry(token: &str, logprob: f32) -> Value {
-    json!({"token": token, "logprob": logprob, "bytes": token.as_bytes()})
+/// One logprob entry. `bytes` are the token's exact bytes when the local tokenizer knows
+/// them: a character split over two tokens shows as U+FFFD in `token` but not in `bytes`.
+fn token_entry(
+    token: &str,
+    id: Option<u32>,
+    logprob: f32,
+    tokenizer: Option<&TextTokenizer>,
+) -> Value {
+    let bytes = match (tokenizer, id) {
+        (Some(tokenizer), Some(id)) => tokenizer
+            .token_bytes(id)
+            .unwrap_or_else(|_| token.as_bytes().to_vec()),
+        _ => token.as_bytes().to_vec(),
+    };
+    json!({"token": token, "logprob": logprob, "bytes": bytes})
 }
 
-fn chat_logprobs(completion: &Completion) -> Value {
+fn chat_logprobs(completion: &Completion, tokenizer: Option<&TextTokenizer>) -> Value {
     let content: Vec<Value> = completion
         .tokens
         .iter()
         .zip(&completion.logprobs)
         .enumerate()
         .map(|(i, (token, &logprob))| {
-            let mut entry = token_entry(token, logprob);
+            let mut entry = token_entry(
+                token,
+                completion.token_ids.get(i).copied(),
+                logprob,
+                tokenizer,
+            );
             let top: Vec<Value> = completion
                 .top_logprobs
                 .get(i)
                 .map(|alts| {
                     alts.iter()
-                        .map(|t: &TokenLogprob| token_entry(&t.token, t.logprob))
+                        .map(|t: &TokenLogprob| {
+                            token_entry(&t.token, Some(t.id), t.logprob, tokenizer)
+                        })
                         .collect()
                 })
                 .unwrap_or_default();
@@ -409,7 +429,7 @@ async fn chat_completions(
                     "index": index,
                     "message": {"role": "assistant", "content": c.text},
                     "finish_reason": finish(c.finish_reason),
-                    "logprobs": if request.logprobs { chat_logprobs(c) } else { Value::Null },
+                    "logprobs": if request.logprobs { chat_logprobs(c, state.model.tokenizer()) } else { Value::Null },
                 })
             })
             .collect();
