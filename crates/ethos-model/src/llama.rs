@@ -68,7 +68,9 @@ impl LlamaConfig {
                 .unwrap_or(1e-5),
             rope_theta: gguf.f64(&key("rope.freq_base")).unwrap_or(10_000.0),
             context: gguf.usize(&key("context_length")).unwrap_or(2048),
-            rope_interleaved: true,
+            // llama.cpp stores llama-style q/k permuted for interleaved rotary pairs; Qwen2
+            // files keep the original layout and rotate halves (its NEOX rope type).
+            rope_interleaved: arch != "qwen2",
         };
         config.check()?;
         Ok(config)

@@ -48,6 +48,8 @@ pub struct TinyModel {
     pub context: usize,
     /// Number of transformer blocks.
     pub layers: usize,
+    /// Whether q/k/v projections carry biases (as Qwen2's do).
+    pub bias: bool,
 }
 
 impl Default for TinyModel {
@@ -58,6 +60,7 @@ impl Default for TinyModel {
             architecture: "llama".to_string(),
             context: 256,
             layers: 2,
+            bias: false,
         }
     }
 }
@@ -115,6 +118,12 @@ impl TinyModel {
             add(name("self_attn.q_proj"), (HIDDEN, HIDDEN), 0.2, 0.0)?;
             add(name("self_attn.k_proj"), (kv, HIDDEN), 0.2, 0.0)?;
             add(name("self_attn.v_proj"), (kv, HIDDEN), 0.2, 0.0)?;
+            if self.bias {
+                let bias = |part: &str| format!("model.layers.{i}.self_attn.{part}.bias");
+                add(bias("q_proj"), (1, HIDDEN), 0.2, 0.0)?;
+                add(bias("k_proj"), (1, kv), 0.2, 0.0)?;
+                add(bias("v_proj"), (1, kv), 0.2, 0.0)?;
+            }
             add(name("self_attn.o_proj"), (HIDDEN, HIDDEN), 0.2, 0.0)?;
             add(name("post_attention_layernorm"), (1, HIDDEN), 0.1, 1.0)?;
             add(name("mlp.gate_proj"), (INTERMEDIATE, HIDDEN), 0.2, 0.0)?;
@@ -177,7 +186,9 @@ impl TinyModel {
         ];
         let mut tensors: Vec<(String, QTensor)> = Vec::new();
         for (name, tensor) in self.hf_weights(vocab)? {
-            let (gguf_name, tensor) = gguf_tensor(&name, tensor)?;
+            // llama.cpp permutes q/k only for interleaved-rotary architectures (llama);
+            // Qwen2 files keep the Hugging Face layout and rotate halves.
+            let (gguf_name, tensor) = gguf_tensor(&name, tensor, self.architecture == "llama")?;
             let dtype = if tensor.rank() == 1 {
                 GgmlDType::F32
             } else {
@@ -238,8 +249,9 @@ impl TinyModel {
     }
 }
 
-/// The GGUF name of a Hugging Face tensor, with q/k rows permuted as llama.cpp does.
-fn gguf_tensor(name: &str, tensor: Tensor) -> Result<(String, Tensor)> {
+/// The GGUF name of a Hugging Face tensor, with q/k rows permuted as llama.cpp does when
+/// `permute` is set.
+fn gguf_tensor(name: &str, tensor: Tensor, permute: bool) -> Result<(String, Tensor)> {
     if name == "model.embed_tokens.weight" {
         return Ok(("token_embd.weight".into(), tensor));
     }
@@ -248,27 +260,29 @@ fn gguf_tensor(name: &str, tensor: Tensor) -> Result<(String, Tensor)> {
     }
     let rest = name.strip_prefix("model.layers.").unwrap_or(name);
     let (layer, part) = rest.split_once('.').unwrap_or(("0", rest));
+    let (part, kind) = part.rsplit_once('.').unwrap_or((part, "weight"));
     let (short, heads) = match part {
-        "input_layernorm.weight" => ("attn_norm", None),
-        "self_attn.q_proj.weight" => ("attn_q", Some(HEADS)),
-        "self_attn.k_proj.weight" => ("attn_k", Some(KV_HEADS)),
-        "self_attn.v_proj.weight" => ("attn_v", None),
-        "self_attn.o_proj.weight" => ("attn_output", None),
-        "post_attention_layernorm.weight" => ("ffn_norm", None),
-        "mlp.gate_proj.weight" => ("ffn_gate", None),
-        "mlp.up_proj.weight" => ("ffn_up", None),
+        "input_layernorm" => ("attn_norm", None),
+        "self_attn.q_proj" => ("attn_q", Some(HEADS)),
+        "self_attn.k_proj" => ("attn_k", Some(KV_HEADS)),
+        "self_attn.v_proj" => ("attn_v", None),
+        "self_attn.o_proj" => ("attn_output", None),
+        "post_attention_layernorm" => ("ffn_norm", None),
+        "mlp.gate_proj" => ("ffn_gate", None),
+        "mlp.up_proj" => ("ffn_up", None),
         _ => ("ffn_down", None),
     };
-    let tensor = match heads {
+    let tensor = match heads.filter(|_| permute) {
         Some(heads) => {
-            let (rows, cols) = tensor.dims2()?;
+            let rows = tensor.dim(0)?;
+            let cols = tensor.elem_count() / rows;
             tensor
                 .reshape((heads, 2, rows / heads / 2, cols))?
                 .transpose(1, 2)?
                 .contiguous()?
-                .reshape((rows, cols))?
+                .reshape(tensor.shape())?
         }
         None => tensor,
     };
-    Ok((format!("blk.{layer}.{short}.weight"), tensor))
+    Ok((format!("blk.{layer}.{short}.{kind}"), tensor))
 }

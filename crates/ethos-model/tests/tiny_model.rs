@@ -438,3 +438,46 @@ fn top_logprobs_and_prompt_logprobs() {
     assert!((score[0].logprob - sum).abs() < 1e-3);
     assert!(prompt.top_logprobs[1..].iter().all(|t| t.len() == 2));
 }
+
+#[test]
+fn qwen2_with_biases_agrees_across_layouts() {
+    let dir = tempfile::tempdir().unwrap();
+    let tiny = TinyModel {
+        architecture: "qwen2".into(),
+        bias: true,
+        seed: 4,
+        ..TinyModel::default()
+    };
+    let gguf = CandleModel::load(&write(dir.path(), "qwen.gguf", &tiny)).unwrap();
+    let hf_dir = dir.path().join("qwen-hf");
+    tiny.write_hf_dir(&hf_dir).unwrap();
+    let hf = CandleModel::load(&hf_dir).unwrap();
+    assert!(
+        !gguf.llama().config().rope_interleaved,
+        "Qwen2 GGUF files rotate halves"
+    );
+    let requests = [request("biases matter", 1.0, 2, 2)];
+    let (a, b) = (
+        gguf.generate(&requests).unwrap(),
+        hf.generate(&requests).unwrap(),
+    );
+    assert_eq!(a[0].completions[0].token_ids, b[0].completions[0].token_ids);
+    assert_eq!(a[0].completions[1].token_ids, b[0].completions[1].token_ids);
+    // The same weights with the biases zeroed answer differently: the biases are applied.
+    let weights_path = hf_dir.join("model.safetensors");
+    let mut weights = candle_core::safetensors::load(&weights_path, &Device::Cpu).unwrap();
+    for (name, tensor) in weights.iter_mut() {
+        if name.ends_with(".bias") {
+            *tensor = tensor.zeros_like().unwrap();
+        }
+    }
+    candle_core::safetensors::save(&weights, &weights_path).unwrap();
+    let zeroed = CandleModel::load(&hf_dir)
+        .unwrap()
+        .generate(&requests)
+        .unwrap();
+    assert_ne!(
+        b[0].completions[0].logprobs,
+        zeroed[0].completions[0].logprobs
+    );
+}
