@@ -12,7 +12,7 @@ use crate::model::{
     Completion, FinishReason, Generation, GenerationRequest, LanguageModel, Prompt, PromptLogprobs,
     Score, ScoreRequest, StreamEvent, TokenLogprob,
 };
-use crate::sampling::{argmax, log_softmax, sample, sequence_rng};
+use crate::sampling::{argmax, log_softmax, sample, sample_log_probs, sequence_rng};
 use crate::template::{CHATML_TEMPLATE, ChatTemplate};
 use crate::tokenizer::TextTokenizer;
 
@@ -327,12 +327,18 @@ impl CandleModel {
 
     /// Samples one token for `sequence` from its logits row and updates its state.
     fn advance(&self, sequence: &mut Sequence, row: &[f32]) -> Result<()> {
-        let token = sample(row, sequence.temperature, sequence.top_p, &mut sequence.rng) as u32;
+        // The untempered log-probabilities are reported anyway; at temperature 1 they are
+        // also the sampling distribution, so compute them once.
+        let logprobs = log_softmax(row);
+        let token = if sequence.temperature == 1.0 {
+            sample_log_probs(&logprobs, sequence.top_p, &mut sequence.rng)
+        } else {
+            sample(row, sequence.temperature, sequence.top_p, &mut sequence.rng)
+        } as u32;
         if self.tokenizer.eos().contains(&token) {
             sequence.finished = Some(FinishReason::Stop);
             return Ok(());
         }
-        let logprobs = log_softmax(row);
         sequence.tokens.push(token);
         sequence.logprobs.push(logprobs[token as usize]);
         if sequence.top_logprobs > 0 {

@@ -45,7 +45,12 @@ pub fn sample(logits: &[f32], temperature: f32, top_p: f32, rng: &mut StdRng) ->
         return argmax(logits);
     }
     let scaled: Vec<f32> = logits.iter().map(|l| l / temperature).collect();
-    let logp = log_softmax(&scaled);
+    sample_log_probs(&log_softmax(&scaled), top_p, rng)
+}
+
+/// Draws a token from log-probabilities already tempered, truncated to the top-`top_p`
+/// nucleus. Lets callers that need the log-probabilities anyway compute them once.
+pub fn sample_log_probs(logp: &[f32], top_p: f32, rng: &mut StdRng) -> usize {
     if top_p >= 1.0 {
         // No truncation: walk the distribution in vocabulary order, no sort needed.
         let mut draw = rng.random::<f64>();
@@ -56,7 +61,7 @@ pub fn sample(logits: &[f32], temperature: f32, top_p: f32, rng: &mut StdRng) ->
             }
             draw -= p;
         }
-        return argmax(&logp);
+        return argmax(logp);
     }
     let best = logp.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     let mut order: Vec<usize> = (0..logp.len())

@@ -55,17 +55,32 @@ fn loads_and_describes_the_file() {
 #[test]
 fn quantised_files_load_too() {
     let dir = tempfile::tempdir().unwrap();
-    for dtype in [GgmlDType::F16, GgmlDType::Q8_0] {
+    let exact = CandleModel::load(&write(dir.path(), "f32.gguf", &TinyModel::default())).unwrap();
+    let prompt = exact.prompt_tokens(&[Message::user("hi")]).unwrap();
+    let continuation: Vec<u32> = vec![258, 100, 42, 7, 200];
+    let reference = exact
+        .score_tokens(&[(prompt.clone(), continuation.clone())])
+        .unwrap()[0]
+        .logprob;
+    // Storage precision changes the numbers a little, never a lot: dequantisation is right.
+    for (dtype, tolerance) in [(GgmlDType::F16, 0.01), (GgmlDType::Q8_0, 0.2)] {
         let tiny = TinyModel {
             dtype,
             ..TinyModel::default()
         };
         let model = CandleModel::load(&write(dir.path(), "q.gguf", &tiny)).unwrap();
-        let out = model.generate(&[request("hi", 0.0, 0, 1)]).unwrap();
+        let score = model
+            .score_tokens(&[(prompt.clone(), continuation.clone())])
+            .unwrap()[0]
+            .logprob;
         assert!(
-            !out[0].completions[0].token_ids.is_empty()
-                || out[0].completions[0].finish_reason == ethos_model::FinishReason::Stop
+            (score - reference).abs() < tolerance,
+            "{dtype:?}: {score} vs {reference}"
         );
+        if dtype == GgmlDType::Q8_0 {
+            assert_ne!(score, reference, "Q8_0 really quantises");
+        }
+        model.generate(&[request("hi", 0.0, 0, 1)]).unwrap();
     }
 }
 
