@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
 """ethos's candle backend against llama.cpp on the same GGUF, same machine, same run.
 
-    pip install llama-cpp-python numpy
+    pip install llama-cpp-python numpy gguf
     cargo build --release
     python3 scripts/bench/model_vs_llamacpp.py [--model PATH] [--threads 2]
 
 Measures, for both sides: prompt processing tokens/s, batch-1 decode tokens/s, and for
 ethos the aggregate decode tokens/s at batch 32 (llama.cpp's batch-1 decode is the peer);
-then per-token log-prob parity on 20 prompts. Prints a Markdown table for BENCHMARKS.md.
+then per-token log-prob parity on 20 prompts, twice: on the Q4_1 file (llama.cpp multiplies
+Q4_1 weights with Q8-quantised activations, ethos scores with the dequantised f32 weights)
+and on an F32 copy of it (the same weights on both sides; llama.cpp's KV cache in its
+default f16 and in f32). Prints a Markdown table for BENCHMARKS.md.
 """
 import argparse
+import gguf_to_f32
 import json
 import os
 import subprocess
@@ -167,17 +171,28 @@ def main():
         ("Recommend a book.", "You might enjoy 'Pride and Prejudice' by Jane Austen."),
     ]
     mean_diff, max_diff, n_tokens = parity(args.model, llm, items)
+    f32_rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        f32_model = os.path.join(tmp, "f32.gguf")
+        gguf_to_f32.convert(args.model, f32_model)
+        for label, kv_type in (("f16 KV cache", 1), ("f32 KV cache", 0)):
+            same = Llama(model_path=f32_model, n_ctx=2048, n_batch=512, n_threads=args.threads, logits_all=True,
+                         verbose=False, type_k=kv_type, type_v=kv_type)
+            f32_rows.append((label, parity(f32_model, same, items)))
+            del same
     choice_items = two_choice_items()
     e_items, e_items_total, e_correct = ethos_scoring(args.model, choice_items)
     l_items, l_correct = llama_scoring(llm, choice_items)
 
-    print(f"| measurement | ethos (candle, f32 weights) | llama.cpp (llama-cpp-python, Q4_1) | ratio |")
+    print(f"| measurement | ethos | llama.cpp (llama-cpp-python) | ratio |")
     print(f"| --- | --- | --- | --- |")
     print(f"| prompt processing, {pp_tokens}-token prompt, tok/s | {e_pp:.0f} | {pp_llama:.0f} | {e_pp / pp_llama:.2f}x |")
     print(f"| decode, batch 1, tok/s | {e1['decode_tokens_per_second']:.1f} ({e1['decode_tokens']} tokens) | {dec_llama:.1f} | {e1['decode_tokens_per_second'] / dec_llama:.2f}x |")
     print(f"| decode, ethos batch 32 (aggregate) vs llama.cpp batch 1, tok/s | {e32['decode_tokens_per_second']:.1f} ({e32['decode_tokens']} tokens) | {dec_llama:.1f} | {e32['decode_tokens_per_second'] / dec_llama:.2f}x |")
     print(f"| scoring 200 two-choice items (400 continuations), items/s | {e_items:.1f} ({e_items_total:.1f} with model load; {e_correct}/200 right) | {l_items:.1f} ({l_correct}/200 right) | {e_items / l_items:.2f}x |")
-    print(f"| per-token log-prob parity, 20 prompts ({n_tokens} tokens) | mean abs diff {mean_diff:.4f} nats, max {max_diff:.4f} | | |")
+    print(f"| log-prob parity, Q4_1 file, 20 prompts ({n_tokens} tokens): ethos f32 (dequantised) vs llama.cpp Q4_1 x Q8 | mean abs diff {mean_diff:.4f} nats, max {max_diff:.4f} | | |")
+    for label, (f_mean, f_max, f_n) in f32_rows:
+        print(f"| log-prob parity, F32 copy, same weights both sides, llama.cpp {label} ({f_n} tokens) | mean abs diff {f_mean:.6f} nats, max {f_max:.6f} | | |")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@
 //! (GGUF); tokenizers built from them; chat templates; and the candle backend, a
 //! llama-family forward pass with batched, left-padded decoding.
 
+pub mod attention;
 pub mod candle_backend;
 pub mod error;
 pub mod gguf;
@@ -16,7 +17,7 @@ pub mod template;
 pub mod tiny;
 pub mod tokenizer;
 
-pub use candle_backend::CandleModel;
+pub use candle_backend::{CandleModel, LoadOptions};
 pub use error::{ModelError, Result};
 pub use gguf::{GgufFile, ModelInfo};
 pub use http::{HttpConfig, HttpModel};

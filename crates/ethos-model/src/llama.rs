@@ -10,9 +10,13 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use candle_core::{D, DType, Device, Tensor};
+use std::sync::Arc;
+
+use candle_core::quantized::{GgmlDType, QMatMul, QTensor};
+use candle_core::{D, DType, Device, Module, Tensor};
 use candle_nn::kv_cache::KvCache;
 
+use crate::attention::PaddedCausalAttention;
 use crate::error::{ModelError, Result};
 use crate::gguf::GgufFile;
 
@@ -136,19 +140,130 @@ impl LlamaConfig {
     }
 }
 
+/// A weight matrix (out, in) in f32, with an optional Q8_0 copy for products over few rows.
+///
+/// Why two copies: decoding one token per row streams every weight once per step, so its
+/// speed is set by memory traffic, where int8 weights move a quarter of the bytes of f32.
+/// Long prompts, scoring and training are compute-bound and keep the exact f32 path.
 #[derive(Debug, Clone)]
-struct Block {
+struct Weight {
+    dense: Tensor,
+    int8: Option<Arc<QMatMul>>,
+    /// Input width of the int8 copy (zero-padded past the dense width when that reaches a
+    /// faster kernel).
+    int8_inner: usize,
+}
+
+impl Weight {
+    fn new(dense: Tensor) -> Self {
+        Self {
+            dense,
+            int8: None,
+            int8_inner: 0,
+        }
+    }
+
+    /// Adds the Q8_0 copy when the input width fits its 32-value blocks.
+    fn quantize(&mut self) -> Result<()> {
+        let inner = self.dense.dim(1)?;
+        if self.int8.is_none() && inner.is_multiple_of(32) && self.dense.device().is_cpu() {
+            let padded = int8_width(inner);
+            let source = self.dense.pad_with_zeros(1, 0, padded - inner)?;
+            let q = QTensor::quantize(&source, GgmlDType::Q8_0)?;
+            self.int8 = Some(Arc::new(QMatMul::from_qtensor(q)?));
+            self.int8_inner = padded;
+        }
+        Ok(())
+    }
+
+    fn dims(&self) -> &[usize] {
+        self.dense.dims()
+    }
+}
+
+/// Input width for a Q8_0 copy of a matrix `inner` wide.
+///
+/// candle's fastest Q8_0 kernels (repacked tiles, AVX-512 VNNI) need the width to be a
+/// multiple of 256; SmolLM2's 576 is not. Zero columns (and zero activations) leave the
+/// product unchanged, and on this hardware the tiled kernel on the padded matrix beats the
+/// plain kernel on the narrow one. Elsewhere the width stays as it is.
+fn int8_width(inner: usize) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if std::arch::is_x86_feature_detected!("avx512f")
+            && std::arch::is_x86_feature_detected!("avx512vnni")
+        {
+            return inner.div_ceil(256) * 256;
+        }
+    }
+    inner
+}
+
+/// One transformer block's tensors as stored in a file, before fusing.
+struct BlockTensors {
     attn_norm: Tensor,
     wq: Tensor,
     wk: Tensor,
     wv: Tensor,
-    /// Query/key/value biases (Qwen2 has them; Llama does not).
     bias: Option<[Tensor; 3]>,
     wo: Tensor,
     ffn_norm: Tensor,
     w_gate: Tensor,
     w_up: Tensor,
     w_down: Tensor,
+}
+
+/// A transformer block ready to run: the query/key/value projections fused into one
+/// matrix and the gate/up projections into another, so each takes one product.
+#[derive(Debug, Clone)]
+struct Block {
+    attn_norm: Tensor,
+    /// Rows: queries, then keys, then values.
+    wqkv: Weight,
+    /// Query/key/value biases concatenated (Qwen2 has them; Llama does not).
+    bias_qkv: Option<Tensor>,
+    wo: Weight,
+    ffn_norm: Tensor,
+    /// Rows: gate, then up.
+    w_gate_up: Weight,
+    w_down: Weight,
+}
+
+impl Block {
+    fn fuse(t: BlockTensors) -> Result<Self> {
+        let bias_qkv = match t.bias {
+            Some(parts) => Some(Tensor::cat(&parts, 0)?),
+            None => None,
+        };
+        Ok(Self {
+            attn_norm: t.attn_norm,
+            wqkv: Weight::new(Tensor::cat(&[t.wq, t.wk, t.wv], 0)?),
+            bias_qkv,
+            wo: Weight::new(t.wo),
+            ffn_norm: t.ffn_norm,
+            w_gate_up: Weight::new(Tensor::cat(&[t.w_gate, t.w_up], 0)?),
+            w_down: Weight::new(t.w_down),
+        })
+    }
+
+    fn weights_mut(&mut self) -> [&mut Weight; 4] {
+        [
+            &mut self.wqkv,
+            &mut self.wo,
+            &mut self.w_gate_up,
+            &mut self.w_down,
+        ]
+    }
+}
+
+/// Which copy of the weights a forward pass multiplies with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Precision {
+    /// The f32 weights: exact, and fastest when a pass covers many positions.
+    Exact,
+    /// Q8_0 copies where [`Llama::prepare_int8`] made them (f32 elsewhere): a quarter of
+    /// the memory traffic, for decoding one position per row.
+    Int8,
 }
 
 /// Which positions the forward pass returns logits for.
@@ -167,7 +282,7 @@ pub struct Llama {
     embed: Tensor,
     blocks: Vec<Block>,
     norm: Tensor,
-    lm_head: Tensor,
+    lm_head: Weight,
     cos: Tensor,
     sin: Tensor,
     device: Device,
@@ -199,16 +314,30 @@ impl Cache {
     }
 }
 
-fn linear(x: &Tensor, weight: &Tensor) -> Result<Tensor> {
+/// `x @ weight.T` over the last dimension of `x`.
+fn linear(x: &Tensor, weight: &Weight, precision: Precision) -> Result<Tensor> {
     let dims = x.dims().to_vec();
     let (rows, inner) = (
         dims[..dims.len() - 1].iter().product::<usize>(),
         dims[dims.len() - 1],
     );
-    let out = x.reshape((rows, inner))?.matmul(&weight.t()?)?;
+    let x2 = x.reshape((rows, inner))?;
+    let out = match &weight.int8 {
+        Some(q) if precision == Precision::Int8 => {
+            let x2 = x2.pad_with_zeros(1, 0, weight.int8_inner - inner)?;
+            q.forward(&x2.contiguous()?)?
+        }
+        // candle's f32 GEMM takes another path, summing in another order, for one row;
+        // from two rows on, each row's result is the same whatever the others are. Doubling
+        // a lone row keeps a sequence's bits independent of its batch.
+        _ if rows == 1 => Tensor::cat(&[&x2, &x2], 0)?
+            .matmul(&weight.dense.t()?)?
+            .narrow(0, 0, 1)?,
+        _ => x2.matmul(&weight.dense.t()?)?,
+    };
     let mut shape = dims;
     let last = shape.len() - 1;
-    shape[last] = weight.dim(0)?;
+    shape[last] = weight.dense.dim(0)?;
     Ok(out.reshape(shape)?)
 }
 
@@ -234,7 +363,7 @@ impl Llama {
             } else {
                 None
             };
-            blocks.push(Block {
+            blocks.push(BlockTensors {
                 attn_norm: load(&name("attn_norm"))?,
                 wq: load(&name("attn_q"))?,
                 wk: load(&name("attn_k"))?,
@@ -248,11 +377,11 @@ impl Llama {
             });
         }
         let norm = load("output_norm.weight")?;
-        let lm_head = if tied {
+        let lm_head = Weight::new(if tied {
             embed.clone()
         } else {
             load("output.weight")?
-        };
+        });
         Self::new(config, embed, blocks, norm, lm_head, device)
     }
 
@@ -313,7 +442,7 @@ impl Llama {
             } else {
                 None
             };
-            blocks.push(Block {
+            blocks.push(BlockTensors {
                 attn_norm: take(&name("input_layernorm"))?,
                 wq: take(&name("self_attn.q_proj"))?,
                 wk: take(&name("self_attn.k_proj"))?,
@@ -327,51 +456,64 @@ impl Llama {
             });
         }
         let norm = take("model.norm.weight")?;
-        let lm_head = if tied {
+        let lm_head = Weight::new(if tied {
             embed.clone()
         } else {
             take("lm_head.weight")?
-        };
+        });
         Self::new(config, embed, blocks, norm, lm_head, device)
     }
 
     fn new(
         config: LlamaConfig,
         embed: Tensor,
-        blocks: Vec<Block>,
+        blocks: Vec<BlockTensors>,
         norm: Tensor,
-        lm_head: Tensor,
+        lm_head: Weight,
         device: &Device,
     ) -> Result<Self> {
-        let expect = |t: &Tensor, shape: &[usize], what: &str| -> Result<()> {
-            if t.dims() == shape {
+        let expect = |t: &[usize], shape: &[usize], what: &str| -> Result<()> {
+            if t == shape {
                 Ok(())
             } else {
                 Err(ModelError::InvalidRequest(format!(
-                    "tensor {what} has shape {:?}, expected {shape:?}",
-                    t.dims()
+                    "tensor {what} has shape {t:?}, expected {shape:?}"
                 )))
             }
         };
         let (h, kv) = (config.hidden, config.kv_heads * config.head_dim());
-        expect(&embed, &[config.vocab, h], "token_embd")?;
-        expect(&lm_head, &[config.vocab, h], "output")?;
+        expect(embed.dims(), &[config.vocab, h], "token_embd")?;
+        expect(lm_head.dims(), &[config.vocab, h], "output")?;
         for (i, b) in blocks.iter().enumerate() {
-            expect(&b.wq, &[h, h], &format!("blk.{i}.attn_q"))?;
-            expect(&b.wk, &[kv, h], &format!("blk.{i}.attn_k"))?;
-            expect(&b.wv, &[kv, h], &format!("blk.{i}.attn_v"))?;
-            expect(&b.wo, &[h, h], &format!("blk.{i}.attn_output"))?;
+            expect(b.wq.dims(), &[h, h], &format!("blk.{i}.attn_q"))?;
+            expect(b.wk.dims(), &[kv, h], &format!("blk.{i}.attn_k"))?;
+            expect(b.wv.dims(), &[kv, h], &format!("blk.{i}.attn_v"))?;
+            expect(b.wo.dims(), &[h, h], &format!("blk.{i}.attn_output"))?;
             expect(
-                &b.w_gate,
+                b.w_gate.dims(),
                 &[config.intermediate, h],
                 &format!("blk.{i}.ffn_gate"),
             )?;
             expect(
-                &b.w_down,
+                b.w_up.dims(),
+                &[config.intermediate, h],
+                &format!("blk.{i}.ffn_up"),
+            )?;
+            if let Some([bq, bk, bv]) = &b.bias {
+                expect(bq.dims(), &[h], &format!("blk.{i}.attn_q.bias"))?;
+                expect(bk.dims(), &[kv], &format!("blk.{i}.attn_k.bias"))?;
+                expect(bv.dims(), &[kv], &format!("blk.{i}.attn_v.bias"))?;
+            }
+            expect(
+                b.w_down.dims(),
                 &[h, config.intermediate],
                 &format!("blk.{i}.ffn_down"),
             )?;
         }
+        let blocks = blocks
+            .into_iter()
+            .map(Block::fuse)
+            .collect::<Result<Vec<_>>>()?;
         let (cos, sin) = rope_tables(&config, device)?;
         Ok(Self {
             config,
@@ -385,6 +527,17 @@ impl Llama {
         })
     }
 
+    /// Makes the Q8_0 copies of the weight matrices that [`Precision::Int8`] passes use
+    /// (on the CPU, for matrices whose width is a multiple of 32).
+    pub fn prepare_int8(&mut self) -> Result<()> {
+        for block in &mut self.blocks {
+            for weight in block.weights_mut() {
+                weight.quantize()?;
+            }
+        }
+        self.lm_head.quantize()
+    }
+
     /// The model's shape.
     pub fn config(&self) -> &LlamaConfig {
         &self.config
@@ -396,21 +549,24 @@ impl Llama {
     }
 
     /// Runs the model on `tokens` (B, T) at `positions` (B, T), appending keys and values to
-    /// `cache`. `mask` is additive, shaped (B, 1, T, cached + T). Returns logits
+    /// `cache`. Rows are left-padded: `pads[b]` slots at the start of row `b` (counted over
+    /// the cache and the new positions) are padding, which attention hides as
+    /// [`padded_causal_mask`] describes. Returns logits
     /// (B, T, V) for [`Logits::All`] or (B, V) for [`Logits::Last`].
     pub fn forward(
         &self,
         tokens: &Tensor,
         positions: &Tensor,
-        mask: &Tensor,
+        pads: &[usize],
         cache: &mut Cache,
         logits: Logits,
+        precision: Precision,
     ) -> Result<Tensor> {
         let (b, t) = tokens.dims2()?;
         let c = &self.config;
         let (heads, kv_heads, hd) = (c.heads, c.kv_heads, c.head_dim());
-        let rep = heads / kv_heads;
         let eps = c.rms_eps as f32;
+        let q8 = precision;
         let flat_positions = positions.flatten_all()?;
         let cos = self
             .cos
@@ -427,16 +583,14 @@ impl Llama {
         let scale = 1.0 / (hd as f64).sqrt();
         for (block, kv) in self.blocks.iter().zip(cache.layers.iter_mut()) {
             let h = candle_nn::ops::rms_norm(&x, &block.attn_norm, eps)?;
-            let (mut q, mut k, mut v) = (
-                linear(&h, &block.wq)?,
-                linear(&h, &block.wk)?,
-                linear(&h, &block.wv)?,
-            );
-            if let Some([bq, bk, bv]) = &block.bias {
-                q = q.broadcast_add(bq)?;
-                k = k.broadcast_add(bk)?;
-                v = v.broadcast_add(bv)?;
+            let mut qkv = linear(&h, &block.wqkv, q8)?;
+            if let Some(bias) = &block.bias_qkv {
+                qkv = qkv.broadcast_add(bias)?;
             }
+            let kv_width = kv_heads * hd;
+            let q = qkv.narrow(2, 0, c.hidden)?;
+            let k = qkv.narrow(2, c.hidden, kv_width)?;
+            let v = qkv.narrow(2, c.hidden + kv_width, kv_width)?;
             let q = q
                 .reshape((b, t, heads, hd))?
                 .transpose(1, 2)?
@@ -460,33 +614,60 @@ impl Llama {
                     candle_nn::rotary_emb::rope(&k, &cos, &sin)?,
                 )
             };
+            let cached = kv.current_seq_len();
             let (k, v) = kv.append(&k, &v)?;
-            let s = k.dim(2)?;
-            // Grouped-query attention without copying K/V: fold the query heads that share
-            // a key/value head into the sequence axis.
-            let q = q.reshape((b, kv_heads, rep * t, hd))?;
-            let scores = (q.matmul(&k.t()?)? * scale)?.reshape((b, heads, t, s))?;
-            let scores = scores.broadcast_add(mask)?;
-            let weights =
-                candle_nn::ops::softmax_last_dim(&scores)?.reshape((b, kv_heads, rep * t, s))?;
-            let y = weights
-                .matmul(&v.contiguous()?)?
-                .reshape((b, heads, t, hd))?
-                .transpose(1, 2)?
-                .reshape((b, t, c.hidden))?;
-            x = (x + linear(&y, &block.wo)?)?;
+            let y = if self.device.is_cpu() {
+                PaddedCausalAttention {
+                    pads: pads.to_vec(),
+                    cached,
+                    scale: scale as f32,
+                }
+                .apply(&q, &k, &v)?
+            } else {
+                masked_attention(&q, &k, &v, pads, cached, scale)?
+            };
+            let y = y.transpose(1, 2)?.reshape((b, t, c.hidden))?;
+            x = (x + linear(&y, &block.wo, q8)?)?;
             let h = candle_nn::ops::rms_norm(&x, &block.ffn_norm, eps)?;
-            let gate = candle_nn::ops::silu(&linear(&h, &block.w_gate)?)?;
-            let up = linear(&h, &block.w_up)?;
-            x = (x + linear(&(gate * up)?, &block.w_down)?)?;
+            let gate_up = linear(&h, &block.w_gate_up, q8)?;
+            let gate = candle_nn::ops::silu(&gate_up.narrow(2, 0, c.intermediate)?)?;
+            let up = gate_up.narrow(2, c.intermediate, c.intermediate)?;
+            x = (x + linear(&(gate * up)?, &block.w_down, q8)?)?;
         }
         let x = match logits {
             Logits::Last => x.narrow(1, t - 1, 1)?.squeeze(1)?.contiguous()?,
             Logits::All => x,
         };
         let x = candle_nn::ops::rms_norm(&x, &self.norm, eps)?;
-        linear(&x, &self.lm_head)
+        linear(&x, &self.lm_head, q8)
     }
+}
+
+/// Attention as separate operations (scores, additive mask, softmax, weighted values), for
+/// devices without the fused kernel.
+fn masked_attention(
+    q: &Tensor,
+    k: &Tensor,
+    v: &Tensor,
+    pads: &[usize],
+    cached: usize,
+    scale: f64,
+) -> Result<Tensor> {
+    let (b, heads, t, hd) = q.dims4()?;
+    let (kv_heads, s) = (k.dim(1)?, k.dim(2)?);
+    let rep = heads / kv_heads;
+    // Grouped-query attention without copying K/V: fold the query heads that share a
+    // key/value head into the sequence axis.
+    let q = q.reshape((b, kv_heads, rep * t, hd))?;
+    let scores = (q.matmul(&k.t()?)? * scale)?.reshape((b, heads, t, s))?;
+    let scores = match padded_causal_mask(pads, cached, t, q.device())? {
+        Some(mask) => scores.broadcast_add(&mask)?,
+        None => scores,
+    };
+    let weights = candle_nn::ops::softmax_last_dim(&scores)?.reshape((b, kv_heads, rep * t, s))?;
+    Ok(weights
+        .matmul(&v.contiguous()?)?
+        .reshape((b, heads, t, hd))?)
 }
 
 fn rope_tables(config: &LlamaConfig, device: &Device) -> Result<(Tensor, Tensor)> {
@@ -507,12 +688,17 @@ fn rope_tables(config: &LlamaConfig, device: &Device) -> Result<(Tensor, Tensor)
 /// `pads[b]` is the number of padding slots at the start of row `b`, `cached` the
 /// positions already in the cache and `t` the new positions. A real query sees real keys
 /// up to itself; a padding query sees only itself, which keeps its softmax finite.
+/// Returns `None` when nothing is hidden (one new position, no padding), which saves an
+/// addition per layer when decoding unpadded rows.
 pub fn padded_causal_mask(
     pads: &[usize],
     cached: usize,
     t: usize,
     device: &Device,
-) -> Result<Tensor> {
+) -> Result<Option<Tensor>> {
+    if t == 1 && pads.iter().all(|&pad| pad == 0) {
+        return Ok(None);
+    }
     let s = cached + t;
     let mut data = vec![f32::NEG_INFINITY; pads.len() * t * s];
     for (row, &pad) in pads.iter().enumerate() {
@@ -530,7 +716,7 @@ pub fn padded_causal_mask(
             }
         }
     }
-    Ok(Tensor::from_vec(data, (pads.len(), 1, t, s), device)?)
+    Ok(Some(Tensor::from_vec(data, (pads.len(), 1, t, s), device)?))
 }
 
 /// Log-probabilities over the last dimension.

@@ -83,8 +83,14 @@ fn batching_does_not_change_a_greedy_answer() {
             ask("Name a primary colour."),
         ])
         .unwrap();
+    // Bit-for-bit: the fused attention visits only a row's own keys, and the matrix
+    // products (f32 and Q8_0) treat rows independently.
     assert_eq!(
         alone[0].completions[0].token_ids,
         batched[1].completions[0].token_ids
+    );
+    assert_eq!(
+        alone[0].completions[0].logprobs,
+        batched[1].completions[0].logprobs
     );
 }

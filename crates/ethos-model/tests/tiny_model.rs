@@ -7,11 +7,11 @@ use std::path::{Path, PathBuf};
 use candle_core::quantized::GgmlDType;
 use candle_core::{Device, Tensor};
 use ethos_core::Message;
-use ethos_model::llama::{Cache, Logits, padded_causal_mask};
+use ethos_model::llama::{Cache, Logits, Precision};
 use ethos_model::tiny::TinyModel;
 use ethos_model::{
-    CandleModel, GenerationRequest, GgufFile, LanguageModel, ModelError, SamplingParams,
-    ScoreRequest,
+    CandleModel, GenerationRequest, GgufFile, LanguageModel, LoadOptions, ModelError,
+    SamplingParams, ScoreRequest,
 };
 
 fn write(dir: &Path, name: &str, tiny: &TinyModel) -> PathBuf {
@@ -147,13 +147,25 @@ fn a_sequence_does_not_depend_on_the_rest_of_the_batch() {
     );
     let alone = model.generate(std::slice::from_ref(&short)).unwrap();
     let together = model.generate(&[long.clone(), short, long]).unwrap();
+    // Bit for bit on the default path (Q8_0 products treat rows independently, and the
+    // fused attention visits only a row's own keys).
+    assert_eq!(alone[0], together[1]);
+    assert_eq!(together[0], together[2]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "tiny.gguf", &TinyModel::default());
+    let exact = CandleModel::load_with(&path, LoadOptions { int8_decode: false }).unwrap();
+    let short = request("hi", 1.0, 3, 2);
+    let long = request("another, longer prompt to pad against", 0.0, 0, 1);
+    let alone = exact.generate(std::slice::from_ref(&short)).unwrap();
+    let together = exact.generate(&[long, short]).unwrap();
+    // The f32 GEMM may group a sum differently for another row count: same tokens,
+    // log-probs equal to rounding.
     for (a, b) in alone[0].completions.iter().zip(&together[1].completions) {
         assert_eq!(a.token_ids, b.token_ids);
         for (x, y) in a.logprobs.iter().zip(&b.logprobs) {
             assert!((x - y).abs() < 1e-4, "logprob {x} vs {y}");
         }
     }
-    assert_eq!(together[0], together[2]);
 }
 
 #[test]
@@ -169,19 +181,31 @@ fn cached_decoding_matches_a_full_forward_pass() {
             .unwrap()
             .reshape((1, t))
             .unwrap();
-        let mask = padded_causal_mask(&[0], 0, t, &device).unwrap();
         let mut cache = Cache::new(llama.config(), t);
         llama
-            .forward(&input, &positions, &mask, &mut cache, Logits::All)
+            .forward(
+                &input,
+                &positions,
+                &[0],
+                &mut cache,
+                Logits::All,
+                Precision::Exact,
+            )
             .unwrap()
     };
     let mut cache = Cache::new(llama.config(), t);
     for (i, &token) in tokens.iter().enumerate() {
         let input = Tensor::from_vec(vec![token], (1, 1), &device).unwrap();
         let positions = Tensor::from_vec(vec![i as u32], (1, 1), &device).unwrap();
-        let mask = padded_causal_mask(&[0], i, 1, &device).unwrap();
         let step = llama
-            .forward(&input, &positions, &mask, &mut cache, Logits::Last)
+            .forward(
+                &input,
+                &positions,
+                &[0],
+                &mut cache,
+                Logits::Last,
+                Precision::Exact,
+            )
             .unwrap();
         let expected = full.get(0).unwrap().get(i).unwrap();
         let diff = (step.squeeze(0).unwrap() - expected)
@@ -198,7 +222,10 @@ fn cached_decoding_matches_a_full_forward_pass() {
 
 #[test]
 fn loglikelihood_agrees_with_generation_logprobs() {
-    let (_dir, model) = tiny_model();
+    // With exact decoding, generation and scoring multiply the same f32 weights.
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "tiny.gguf", &TinyModel::default());
+    let model = CandleModel::load_with(&path, LoadOptions { int8_decode: false }).unwrap();
     let out = model.generate(&[request("score me", 0.0, 0, 1)]).unwrap();
     let completion = &out[0].completions[0];
     let prompt = model.prompt_tokens(&[Message::user("score me")]).unwrap();
@@ -234,6 +261,38 @@ fn loglikelihood_agrees_with_generation_logprobs() {
             .iter()
             .all(|s| s.logprob < 0.0 && s.logprob.is_finite())
     );
+}
+
+#[test]
+fn int8_decoding_stays_close_to_the_exact_weights() {
+    // The default decodes with Q8_0 copies of the weights; scoring uses the f32 weights.
+    let (_dir, model) = tiny_model();
+    let mut req = request("tell me something", 0.0, 0, 1);
+    req.params.max_tokens = 24;
+    let out = model.generate(&[req]).unwrap();
+    let completion = &out[0].completions[0];
+    let prompt = model
+        .prompt_tokens(&[Message::user("tell me something")])
+        .unwrap();
+    let exact = model
+        .score_tokens(&[(prompt, completion.token_ids.clone())])
+        .unwrap();
+    let diffs: Vec<f32> = completion
+        .logprobs
+        .iter()
+        .zip(&exact[0].token_logprobs)
+        .map(|(a, b)| (a - b).abs())
+        .collect();
+    assert_eq!(diffs.len(), completion.token_ids.len());
+    let max = diffs.iter().copied().fold(0.0, f32::max);
+    // The first token comes from the exact prompt pass; later ones from int8 products,
+    // which differ a little but not much.
+    assert!(diffs[0] < 1e-4, "first token {}", diffs[0]);
+    assert!(
+        diffs.len() > 1 && diffs[1..].iter().any(|&d| d > 0.0),
+        "int8 path not used"
+    );
+    assert!(max < 0.05, "per-token |diff| up to {max}: {diffs:?}");
 }
 
 #[test]
@@ -325,10 +384,13 @@ fn hugging_face_directory_and_gguf_of_the_same_weights_agree() {
         seed: 9,
         ..TinyModel::default()
     };
-    let gguf = CandleModel::load(&write(dir.path(), "tiny.gguf", &tiny)).unwrap();
+    // Exact decoding: the layouts differ in rotary pairing, and the int8 path would turn
+    // that rounding-level difference into visible log-prob differences.
+    let exact = LoadOptions { int8_decode: false };
+    let gguf = CandleModel::load_with(&write(dir.path(), "tiny.gguf", &tiny), exact).unwrap();
     let hf_dir = dir.path().join("tiny-hf");
     tiny.write_hf_dir(&hf_dir).unwrap();
-    let hf = CandleModel::load(&hf_dir).unwrap();
+    let hf = CandleModel::load_with(&hf_dir, exact).unwrap();
     assert!(
         !hf.llama().config().rope_interleaved,
         "Hugging Face checkpoints rotate halves"

@@ -81,6 +81,10 @@ pub struct ModelArgs {
     /// Jinja chat template file of a remote model (needed to score over HTTP).
     #[arg(long, value_name = "FILE")]
     pub chat_template: Option<PathBuf>,
+    /// Decode with the f32 weights instead of their Q8_0 copies (slower; generation
+    /// log-probs then equal scoring's exactly). Local models only.
+    #[arg(long)]
+    pub exact_decode: bool,
 }
 
 /// `ethos generate` flags.

@@ -9,8 +9,8 @@ use ethos_core::Message;
 use ethos_core::message::parse_conversation;
 use ethos_model::pull::{cache_dir, default_model_path, pull_default_model};
 use ethos_model::{
-    CandleModel, GenerationRequest, GgufFile, HttpConfig, HttpModel, LanguageModel, SamplingParams,
-    ScoreRequest,
+    CandleModel, GenerationRequest, GgufFile, HttpConfig, HttpModel, LanguageModel, LoadOptions,
+    SamplingParams, ScoreRequest,
 };
 use serde_json::json;
 
@@ -83,8 +83,11 @@ fn resolve(path: Option<&Path>) -> anyhow::Result<PathBuf> {
 fn load(args: &ModelArgs) -> anyhow::Result<(CandleModel, f64)> {
     let path = resolve(args.model.as_deref().map(Path::new))?;
     let started = Instant::now();
-    let model =
-        CandleModel::load(&path).with_context(|| format!("loading model {}", path.display()))?;
+    let options = LoadOptions {
+        int8_decode: !args.exact_decode,
+    };
+    let model = CandleModel::load_with(&path, options)
+        .with_context(|| format!("loading model {}", path.display()))?;
     Ok((model, started.elapsed().as_secs_f64()))
 }
 
