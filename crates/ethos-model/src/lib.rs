@@ -14,6 +14,7 @@ pub mod model;
 pub mod pull;
 pub mod sampling;
 pub mod template;
+pub mod testing;
 pub mod tiny;
 pub mod tokenizer;
 

@@ -28,6 +28,110 @@ pub enum Command {
     Score(ScoreArgs),
     /// Serve a model over an OpenAI-compatible HTTP API.
     Serve(ServeArgs),
+    /// Grade responses with rules, a rubric judge or both; `grade audit` tests a grader
+    /// against gaming responses.
+    Grade(GradeCommand),
+}
+
+/// `ethos grade --data ... --responses ...`, or `ethos grade audit ...`.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct GradeCommand {
+    /// `audit`, or nothing to grade responses.
+    #[command(subcommand)]
+    pub action: Option<GradeAction>,
+    /// Flags for grading responses.
+    #[command(flatten)]
+    pub grade: GradeArgs,
+}
+
+/// Subcommands of `ethos grade`.
+#[derive(Debug, Subcommand)]
+pub enum GradeAction {
+    /// Grade gaming responses (keyword stuffing, hedging, refusal, padding, sycophancy,
+    /// copying the user, empty) against the references: can the grader be gamed?
+    /// Exits 1 when a strategy scores above half the reference's mean.
+    Audit(AuditArgs),
+}
+
+/// Which grader and how it runs.
+#[derive(Debug, Args)]
+pub struct GraderArgs {
+    /// `rules`, `judge:MODEL`, `composite:MODEL` (checks where a criterion has one, the
+    /// judge elsewhere) or `both:MODEL` (both, disagreements reported). MODEL is
+    /// `openai:URL#NAME`, a GGUF file, a Hugging Face directory, or `default`.
+    #[arg(long, default_value = "rules", value_name = "SPEC")]
+    pub grader: String,
+    /// One judge call per criterion (HealthBench) or all criteria in one call.
+    #[arg(long, value_enum, default_value_t = JudgeModeArg::PerCriterion)]
+    pub judge_mode: JudgeModeArg,
+    /// Judge calls in flight at once.
+    #[arg(long, default_value_t = 8, value_name = "N")]
+    pub concurrency: usize,
+    /// Attempts per judge call when its answer is not valid JSON (first call included).
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    pub max_attempts: usize,
+    /// Seconds before an HTTP judge call times out (it is then retried with backoff).
+    #[arg(long, default_value_t = 120.0, value_name = "SECONDS")]
+    pub judge_timeout: f64,
+    /// Judge prompt template (Jinja; see docs/grading.md). Default: the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub judge_template: Option<PathBuf>,
+    /// Verdict cache (SQLite). Default: verdicts.sqlite in the ethos cache directory.
+    #[arg(long, value_name = "FILE")]
+    pub cache: Option<PathBuf>,
+    /// Neither read nor write the verdict cache.
+    #[arg(long)]
+    pub no_cache: bool,
+}
+
+/// `--judge-mode` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum JudgeModeArg {
+    /// One call per criterion.
+    PerCriterion,
+    /// One call per response, every criterion in it.
+    Batched,
+}
+
+/// `ethos grade` flags.
+#[derive(Debug, Args)]
+pub struct GradeArgs {
+    /// Scenario and task files or directories the responses answer.
+    #[arg(long, value_name = "PATH", required = true, num_args = 1..)]
+    pub data: Vec<PathBuf>,
+    /// JSONL of responses: {"id": ITEM_ID, "response": TEXT} per line.
+    #[arg(long, value_name = "FILE", required = true)]
+    pub responses: Option<PathBuf>,
+    /// Write one graded record per response here (JSONL).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Which grader.
+    #[command(flatten)]
+    pub grader: GraderArgs,
+}
+
+/// `ethos grade audit` flags.
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Scenario files or directories (scenarios with a `reference` are audited).
+    #[arg(long, value_name = "PATH", required = true, num_args = 1..)]
+    pub data: Vec<PathBuf>,
+    /// Audit at most this many scenarios (a deterministic spread). Default: all.
+    #[arg(long, value_name = "N")]
+    pub sample: Option<usize>,
+    /// Seed of the sample.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Print a JSON list of {strategy, mean_reward, reference_mean, verdict, ...}.
+    #[arg(long)]
+    pub json: bool,
+    /// Which grader.
+    #[command(flatten)]
+    pub grader: GraderArgs,
 }
 
 /// `ethos serve` flags.

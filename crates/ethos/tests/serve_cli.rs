@@ -2,46 +2,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 
 use ethos_model::tiny::TinyModel;
 
-/// Kills the server when the test ends, however it ends.
-struct Server(Child);
+mod common;
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn start_server(model: &Path, api_key: &str) -> (Server, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ethos"))
-        .args([
-            "serve",
-            "--model",
-            model.to_str().unwrap(),
-            "--port",
-            "0",
-            "--api-key",
-            api_key,
-        ])
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start ethos serve");
-    let stderr = child.stderr.take().unwrap();
-    let server = Server(child);
-    for line in BufReader::new(stderr).lines() {
-        let line = line.unwrap();
-        if let Some(url) = line.strip_prefix("ethos: listening on ") {
-            return (server, url.to_string());
-        }
-    }
-    panic!("ethos serve exited before listening");
-}
+use common::start_server;
 
 /// A virtual environment with `openai` from the package index, kept in `target/`.
 fn openai_python() -> Option<PathBuf> {
@@ -89,7 +57,7 @@ fn the_openai_python_client_works_against_ethos_serve() {
     let dir = tempfile::tempdir().unwrap();
     let model = dir.path().join("tiny.gguf");
     TinyModel::default().write_gguf(&model).unwrap();
-    let (_server, url) = start_server(&model, "test-key");
+    let (_server, url) = start_server(&model, Some("test-key"));
     let script =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/python/openai_client_check.py");
     let output = Command::new(python)
@@ -108,8 +76,6 @@ fn the_openai_python_client_works_against_ethos_serve() {
 }
 
 mod http_backend {
-    use std::io::{Read, Write};
-    use std::net::TcpListener;
     use std::time::Duration;
 
     use ethos_core::Message;
@@ -147,7 +113,7 @@ mod http_backend {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("tiny.gguf");
         TinyModel::default().write_gguf(&path).unwrap();
-        let (_server, url) = start_server(&path, "k");
+        let (_server, url) = start_server(&path, Some("k"));
         let local = CandleModel::load(&path).unwrap();
         let remote = HttpModel::new(config(&url, Some("k")))
             .unwrap()
@@ -193,35 +159,12 @@ mod http_backend {
         );
     }
 
-    /// A loopback server that answers the i-th connection with `answers[i]` (raw HTTP),
-    /// standing in for a misbehaving server: no real server fails on demand.
     fn fake_server(answers: Vec<Option<String>>) -> String {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let url = format!("http://{}/v1", listener.local_addr().unwrap());
-        std::thread::spawn(move || {
-            for answer in answers {
-                let Ok((mut stream, _)) = listener.accept() else {
-                    return;
-                };
-                let mut buffer = [0u8; 65536];
-                let _ = stream.read(&mut buffer);
-                match answer {
-                    Some(response) => {
-                        let _ = stream.write_all(response.as_bytes());
-                    }
-                    // Say nothing until the client gives up.
-                    None => std::thread::sleep(Duration::from_secs(3)),
-                }
-            }
-        });
-        url
+        ethos_model::testing::scripted_server(answers, Duration::from_secs(3)).unwrap()
     }
 
     fn http(status: &str, body: &str) -> String {
-        format!(
-            "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-            body.len()
-        )
+        ethos_model::testing::http_response(status, body)
     }
 
     const OK_BODY: &str = r#"{"choices":[{"index":0,"message":{"role":"assistant","content":"hi"},"finish_reason":"stop","logprobs":null}],"usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4}}"#;

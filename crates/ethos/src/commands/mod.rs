@@ -1,6 +1,7 @@
 //! One module per command group; each turns parsed flags into library calls.
 
 mod data;
+mod grade;
 mod model;
 
 use std::process::ExitCode;
@@ -18,5 +19,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Generate(args) => model::run_generate(args),
         Command::Score(args) => model::run_score(args),
         Command::Serve(args) => model::run_serve(args),
+        Command::Grade(command) => grade::run(command),
     }
 }

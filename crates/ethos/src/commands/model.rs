@@ -168,6 +168,25 @@ fn print_completions(generation: &ethos_model::Generation) {
     }
 }
 
+/// Opens a model from a spec: `default`, `openai:URL#NAME`, a GGUF file or a Hugging Face
+/// directory. `concurrency` and `timeout` apply to HTTP models.
+pub fn open_model(
+    spec: &str,
+    concurrency: usize,
+    timeout: std::time::Duration,
+) -> anyhow::Result<std::sync::Arc<dyn LanguageModel>> {
+    if spec.starts_with("openai:") {
+        let mut config = HttpConfig::from_spec(spec)?;
+        config.concurrency = concurrency.max(1);
+        config.timeout = timeout;
+        return Ok(std::sync::Arc::new(HttpModel::new(config)?));
+    }
+    let path = resolve((spec != "default").then(|| Path::new(spec)))?;
+    let model =
+        CandleModel::load(&path).with_context(|| format!("loading model {}", path.display()))?;
+    Ok(std::sync::Arc::new(model))
+}
+
 /// An HTTP model when `--model` is an `openai:` spec.
 fn remote(args: &ModelArgs) -> anyhow::Result<Option<HttpModel>> {
     let Some(spec) = args.model.as_deref().filter(|m| m.starts_with("openai:")) else {
