@@ -220,6 +220,25 @@ impl CandleModel {
         })
     }
 
+    /// Applies a LoRA adapter (PEFT directory) to every later pass; the model's id gains
+    /// `+adapter-name`.
+    pub fn attach_peft_adapter(&mut self, dir: &Path) -> Result<()> {
+        let adapters =
+            crate::lora::LoraAdapters::load_peft(dir, self.llama.config(), self.llama.device())?;
+        self.llama.attach_adapters(adapters)?;
+        let name = dir.file_name().map_or_else(
+            || dir.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        self.id = format!("{}+{name}", self.id);
+        Ok(())
+    }
+
+    /// The underlying transformer, mutably (to attach or detach adapters).
+    pub fn llama_mut(&mut self) -> &mut Llama {
+        &mut self.llama
+    }
+
     /// The underlying transformer.
     pub fn llama(&self) -> &Llama {
         &self.llama

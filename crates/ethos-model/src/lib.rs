@@ -10,6 +10,7 @@ pub mod error;
 pub mod gguf;
 pub mod http;
 pub mod llama;
+pub mod lora;
 pub mod model;
 pub mod pull;
 pub mod sampling;
@@ -17,6 +18,7 @@ pub mod template;
 pub mod testing;
 pub mod tiny;
 pub mod tokenizer;
+pub mod training;
 
 pub use candle_backend::{CandleModel, LoadOptions};
 pub use error::{ModelError, Result};

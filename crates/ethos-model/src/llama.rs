@@ -19,6 +19,7 @@ use candle_nn::kv_cache::KvCache;
 use crate::attention::PaddedCausalAttention;
 use crate::error::{ModelError, Result};
 use crate::gguf::GgufFile;
+use crate::lora::{LoraAdapters, LoraTarget};
 
 /// Shape of a llama-family model.
 #[derive(Debug, Clone, PartialEq)]
@@ -146,8 +147,8 @@ impl LlamaConfig {
 /// speed is set by memory traffic, where int8 weights move a quarter of the bytes of f32.
 /// Long prompts, scoring and training are compute-bound and keep the exact f32 path.
 #[derive(Debug, Clone)]
-struct Weight {
-    dense: Tensor,
+pub(crate) struct Weight {
+    pub(crate) dense: Tensor,
     int8: Option<Arc<QMatMul>>,
     /// Input width of the int8 copy (zero-padded past the dense width when that reaches a
     /// faster kernel).
@@ -155,7 +156,7 @@ struct Weight {
 }
 
 impl Weight {
-    fn new(dense: Tensor) -> Self {
+    pub(crate) fn new(dense: Tensor) -> Self {
         Self {
             dense,
             int8: None,
@@ -216,17 +217,17 @@ struct BlockTensors {
 /// A transformer block ready to run: the query/key/value projections fused into one
 /// matrix and the gate/up projections into another, so each takes one product.
 #[derive(Debug, Clone)]
-struct Block {
-    attn_norm: Tensor,
+pub(crate) struct Block {
+    pub(crate) attn_norm: Tensor,
     /// Rows: queries, then keys, then values.
-    wqkv: Weight,
+    pub(crate) wqkv: Weight,
     /// Query/key/value biases concatenated (Qwen2 has them; Llama does not).
-    bias_qkv: Option<Tensor>,
-    wo: Weight,
-    ffn_norm: Tensor,
+    pub(crate) bias_qkv: Option<Tensor>,
+    pub(crate) wo: Weight,
+    pub(crate) ffn_norm: Tensor,
     /// Rows: gate, then up.
-    w_gate_up: Weight,
-    w_down: Weight,
+    pub(crate) w_gate_up: Weight,
+    pub(crate) w_down: Weight,
 }
 
 impl Block {
@@ -246,7 +247,7 @@ impl Block {
         })
     }
 
-    fn weights_mut(&mut self) -> [&mut Weight; 4] {
+    pub(crate) fn weights_mut(&mut self) -> [&mut Weight; 4] {
         [
             &mut self.wqkv,
             &mut self.wo,
@@ -278,14 +279,16 @@ pub enum Logits {
 /// A llama-family model with f32 weights.
 #[derive(Debug, Clone)]
 pub struct Llama {
-    config: LlamaConfig,
-    embed: Tensor,
-    blocks: Vec<Block>,
-    norm: Tensor,
-    lm_head: Weight,
-    cos: Tensor,
-    sin: Tensor,
-    device: Device,
+    pub(crate) config: LlamaConfig,
+    pub(crate) embed: Tensor,
+    pub(crate) blocks: Vec<Block>,
+    pub(crate) norm: Tensor,
+    pub(crate) lm_head: Weight,
+    pub(crate) cos: Tensor,
+    pub(crate) sin: Tensor,
+    pub(crate) device: Device,
+    /// LoRA adapters applied by every forward pass.
+    pub(crate) adapters: Option<LoraAdapters>,
 }
 
 /// Per-layer key/value caches for one batch.
@@ -524,7 +527,31 @@ impl Llama {
             cos,
             sin,
             device: device.clone(),
+            adapters: None,
         })
+    }
+
+    /// Applies `adapters` in every later forward pass (inference and training). The
+    /// adapters' tensors are shared, so optimizer steps show up without re-attaching.
+    pub fn attach_adapters(&mut self, adapters: LoraAdapters) -> Result<()> {
+        if adapters.model_config() != &self.config {
+            return Err(ModelError::InvalidRequest(format!(
+                "the adapters were made for another model shape: {:?}",
+                adapters.model_config()
+            )));
+        }
+        self.adapters = Some(adapters);
+        Ok(())
+    }
+
+    /// Removes the adapters (the base model, e.g. the KL reference) and returns them.
+    pub fn detach_adapters(&mut self) -> Option<LoraAdapters> {
+        self.adapters.take()
+    }
+
+    /// The attached adapters.
+    pub fn adapters(&self) -> Option<&LoraAdapters> {
+        self.adapters.as_ref()
     }
 
     /// Makes the Q8_0 copies of the weight matrices that [`Precision::Int8`] passes use
@@ -581,16 +608,32 @@ impl Llama {
             .index_select(&tokens.flatten_all()?, 0)?
             .reshape((b, t, c.hidden))?;
         let scale = 1.0 / (hd as f64).sqrt();
-        for (block, kv) in self.blocks.iter().zip(cache.layers.iter_mut()) {
+        // Adds an adapter's update to a projection's output, where there is one.
+        let adapt =
+            |layer: usize, target: LoraTarget, input: &Tensor, out: Tensor| -> Result<Tensor> {
+                match &self.adapters {
+                    Some(a) => match a.delta(layer, target, input, None)? {
+                        Some(delta) => Ok((out + delta)?),
+                        None => Ok(out),
+                    },
+                    None => Ok(out),
+                }
+            };
+        for (layer, (block, kv)) in self.blocks.iter().zip(cache.layers.iter_mut()).enumerate() {
             let h = candle_nn::ops::rms_norm(&x, &block.attn_norm, eps)?;
             let mut qkv = linear(&h, &block.wqkv, q8)?;
             if let Some(bias) = &block.bias_qkv {
                 qkv = qkv.broadcast_add(bias)?;
             }
             let kv_width = kv_heads * hd;
-            let q = qkv.narrow(2, 0, c.hidden)?;
-            let k = qkv.narrow(2, c.hidden, kv_width)?;
-            let v = qkv.narrow(2, c.hidden + kv_width, kv_width)?;
+            let q = adapt(layer, LoraTarget::Q, &h, qkv.narrow(2, 0, c.hidden)?)?;
+            let k = adapt(layer, LoraTarget::K, &h, qkv.narrow(2, c.hidden, kv_width)?)?;
+            let v = adapt(
+                layer,
+                LoraTarget::V,
+                &h,
+                qkv.narrow(2, c.hidden + kv_width, kv_width)?,
+            )?;
             let q = q
                 .reshape((b, t, heads, hd))?
                 .transpose(1, 2)?
@@ -627,12 +670,28 @@ impl Llama {
                 masked_attention(&q, &k, &v, pads, cached, scale)?
             };
             let y = y.transpose(1, 2)?.reshape((b, t, c.hidden))?;
-            x = (x + linear(&y, &block.wo, q8)?)?;
+            x = (x + adapt(layer, LoraTarget::O, &y, linear(&y, &block.wo, q8)?)?)?;
             let h = candle_nn::ops::rms_norm(&x, &block.ffn_norm, eps)?;
             let gate_up = linear(&h, &block.w_gate_up, q8)?;
-            let gate = candle_nn::ops::silu(&gate_up.narrow(2, 0, c.intermediate)?)?;
-            let up = gate_up.narrow(2, c.intermediate, c.intermediate)?;
-            x = (x + linear(&(gate * up)?, &block.w_down, q8)?)?;
+            let gate = adapt(
+                layer,
+                LoraTarget::Gate,
+                &h,
+                gate_up.narrow(2, 0, c.intermediate)?,
+            )?;
+            let up = adapt(
+                layer,
+                LoraTarget::Up,
+                &h,
+                gate_up.narrow(2, c.intermediate, c.intermediate)?,
+            )?;
+            let act = (candle_nn::ops::silu(&gate)? * up)?;
+            x = (x + adapt(
+                layer,
+                LoraTarget::Down,
+                &act,
+                linear(&act, &block.w_down, q8)?,
+            )?)?;
         }
         let x = match logits {
             Logits::Last => x.narrow(1, t - 1, 1)?.squeeze(1)?.contiguous()?,

@@ -189,6 +189,10 @@ pub struct ModelArgs {
     /// log-probs then equal scoring's exactly). Local models only.
     #[arg(long)]
     pub exact_decode: bool,
+    /// LoRA adapter directory (PEFT layout: adapter_config.json,
+    /// adapter_model.safetensors) applied to a local model.
+    #[arg(long, value_name = "DIR")]
+    pub adapter: Option<PathBuf>,
 }
 
 /// `ethos generate` flags.

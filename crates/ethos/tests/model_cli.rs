@@ -334,3 +334,80 @@ fn pull_fetches_and_verifies_the_default_model() {
     let info: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(info["quantization"][0], "Q4_1");
 }
+
+#[test]
+fn generate_applies_a_peft_adapter() {
+    use ethos_model::lora::{LoraAdapters, LoraConfig, LoraTarget};
+    let dir = tempfile::tempdir().unwrap();
+    let model = tiny(dir.path());
+    let llama = ethos_model::CandleModel::load(Path::new(&model))
+        .unwrap()
+        .llama()
+        .clone();
+    let config = LoraConfig {
+        rank: 4,
+        alpha: 8.0,
+        dropout: 0.0,
+        targets: vec![LoraTarget::Q, LoraTarget::V, LoraTarget::Down],
+    };
+    let device = candle_core::Device::Cpu;
+    let fresh = LoraAdapters::new(config.clone(), llama.config(), 0, &device).unwrap();
+    fresh
+        .save_peft(&dir.path().join("fresh"), "tiny.gguf")
+        .unwrap();
+    let trained = LoraAdapters::new(config, llama.config(), 0, &device).unwrap();
+    for (name, var) in trained.named_vars() {
+        if name.ends_with("lora_B.weight") {
+            var.set(&(var.ones_like().unwrap() * 0.5).unwrap()).unwrap();
+        }
+    }
+    trained
+        .save_peft(&dir.path().join("trained"), "tiny.gguf")
+        .unwrap();
+    let run = |adapter: Option<&str>| {
+        let mut args = vec![
+            "generate",
+            "--model",
+            &model,
+            "--prompt",
+            "hello",
+            "--max-tokens",
+            "8",
+            "--json",
+        ];
+        let path;
+        if let Some(name) = adapter {
+            path = dir.path().join(name).to_str().unwrap().to_string();
+            args.extend(["--adapter", path.as_str()]);
+        }
+        let out = ethos(&args, dir.path());
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["completions"][0]["logprobs"].clone()
+    };
+    let base = run(None);
+    assert_eq!(
+        run(Some("fresh")),
+        base,
+        "a fresh adapter (B = 0) changes nothing"
+    );
+    assert_ne!(run(Some("trained")), base);
+    let out = ethos(
+        &[
+            "generate",
+            "--model",
+            &model,
+            "--prompt",
+            "x",
+            "--adapter",
+            dir.path().join("nope").to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("loading adapter"),
+        "{}",
+        text(&out.stderr)
+    );
+}

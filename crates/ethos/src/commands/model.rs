@@ -86,8 +86,13 @@ fn load(args: &ModelArgs) -> anyhow::Result<(CandleModel, f64)> {
     let options = LoadOptions {
         int8_decode: !args.exact_decode,
     };
-    let model = CandleModel::load_with(&path, options)
+    let mut model = CandleModel::load_with(&path, options)
         .with_context(|| format!("loading model {}", path.display()))?;
+    if let Some(adapter) = &args.adapter {
+        model
+            .attach_peft_adapter(adapter)
+            .with_context(|| format!("loading adapter {}", adapter.display()))?;
+    }
     Ok((model, started.elapsed().as_secs_f64()))
 }
 
@@ -192,6 +197,9 @@ fn remote(args: &ModelArgs) -> anyhow::Result<Option<HttpModel>> {
     let Some(spec) = args.model.as_deref().filter(|m| m.starts_with("openai:")) else {
         return Ok(None);
     };
+    if args.adapter.is_some() {
+        bail!("--adapter applies to local models; a server loads its own adapters");
+    }
     let mut model = HttpModel::new(HttpConfig::from_spec(spec)?)?;
     if let Some(path) = &args.chat_template {
         let source = std::fs::read_to_string(path)
