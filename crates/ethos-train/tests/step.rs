@@ -1,0 +1,195 @@
+//! One GRPO step on a tiny model with test graders: it updates the adapters when rewards
+//! vary, and records skips (flat groups, failed grading) instead of failing.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
+
+use candle_core::Device;
+use ethos_core::{Message, Task, TaskSpec};
+use ethos_grade::{Cost, Grade, GradeError, GradeItem, GradeJob, Grader};
+use ethos_model::CandleModel;
+use ethos_model::lora::{LoraAdapters, LoraConfig, LoraTarget};
+use ethos_model::tiny::TinyModel;
+use ethos_train::{AdamW, AdamWConfig, GrpoConfig, RolloutConfig, grpo_step};
+
+/// Rewards by response length, fails, or rewards a constant.
+enum TestGrader {
+    Length,
+    Fails,
+    Constant,
+}
+
+impl Grader for TestGrader {
+    fn id(&self) -> String {
+        "test".into()
+    }
+
+    fn grade_batch(&self, jobs: &[GradeJob<'_>]) -> Vec<Result<Grade, GradeError>> {
+        jobs.iter()
+            .map(|job| match self {
+                Self::Fails => Err(GradeError::Config("judge unavailable".into())),
+                _ => Ok(Grade {
+                    score: match self {
+                        Self::Length => job.response.chars().count() as f64 / 40.0,
+                        _ => 0.5,
+                    },
+                    verdicts: vec![],
+                    cost: Cost::default(),
+                    grader: "test".into(),
+                }),
+            })
+            .collect()
+    }
+}
+
+fn prompts() -> Vec<GradeItem> {
+    ["write something", "say a few words"]
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            GradeItem::Task(Task {
+                id: format!("t{i}"),
+                messages: vec![Message::user(*text)],
+                spec: TaskSpec::from_parts("word_limit", serde_json::json!({"max_words": 5}))
+                    .unwrap(),
+            })
+        })
+        .collect()
+}
+
+fn model(dir: &std::path::Path) -> (CandleModel, LoraAdapters) {
+    let path = dir.join("tiny.gguf");
+    TinyModel {
+        layers: 2,
+        ..TinyModel::default()
+    }
+    .write_gguf(&path)
+    .unwrap();
+    let mut model = CandleModel::load(&path).unwrap();
+    let adapters = LoraAdapters::new(
+        LoraConfig {
+            rank: 4,
+            alpha: 8.0,
+            dropout: 0.0,
+            targets: vec![LoraTarget::Q, LoraTarget::V, LoraTarget::Down],
+        },
+        model.llama().config(),
+        0,
+        &Device::Cpu,
+    )
+    .unwrap();
+    model.llama_mut().attach_adapters(adapters.clone()).unwrap();
+    (model, adapters)
+}
+
+fn rollout() -> RolloutConfig {
+    RolloutConfig {
+        group: 4,
+        max_new_tokens: 12,
+        ..RolloutConfig::default()
+    }
+}
+
+#[test]
+fn a_step_with_varying_rewards_updates_the_adapters() {
+    let dir = tempfile::tempdir().unwrap();
+    let (model, adapters) = model(dir.path());
+    let mut opt = AdamW::new(adapters.named_vars(), AdamWConfig::default()).unwrap();
+    let before: Vec<f32> = adapters.named_vars()[1]
+        .1
+        .flatten_all()
+        .unwrap()
+        .to_vec1()
+        .unwrap();
+    assert!(before.iter().all(|b| *b == 0.0));
+    let metrics = grpo_step(
+        &model,
+        &TestGrader::Length,
+        &prompts(),
+        &rollout(),
+        &GrpoConfig::default(),
+        &mut opt,
+        1e-2,
+        1.0,
+        7,
+    )
+    .unwrap();
+    assert_eq!(metrics.failed_groups, 0);
+    assert_eq!(metrics.zero_variance_groups, 0);
+    assert!(
+        metrics.loss.is_finite() && metrics.grad_norm > 0.0,
+        "{metrics:?}"
+    );
+    assert_eq!(
+        metrics.generated_tokens as f64,
+        metrics.completion_len_mean * 8.0
+    );
+    assert!(metrics.trained_tokens > 0 && metrics.forward_tokens >= metrics.trained_tokens);
+    assert!(
+        metrics.kl.abs() < 1e-6,
+        "fresh adapters equal the reference"
+    );
+    let after: Vec<f32> = adapters.named_vars()[1]
+        .1
+        .flatten_all()
+        .unwrap()
+        .to_vec1()
+        .unwrap();
+    assert!(after.iter().any(|b| *b != 0.0), "B moved");
+    assert_eq!(opt.steps(), 1);
+    // The served model sees the update: a second step's KL is no longer zero.
+    let metrics = grpo_step(
+        &model,
+        &TestGrader::Length,
+        &prompts(),
+        &rollout(),
+        &GrpoConfig::default(),
+        &mut opt,
+        1e-2,
+        1.0,
+        8,
+    )
+    .unwrap();
+    assert!(metrics.kl > 0.0, "{metrics:?}");
+}
+
+#[test]
+fn flat_groups_and_failed_grading_are_recorded_skips() {
+    let dir = tempfile::tempdir().unwrap();
+    let (model, adapters) = model(dir.path());
+    let mut opt = AdamW::new(adapters.named_vars(), AdamWConfig::default()).unwrap();
+    for (grader, flat, failed) in [(TestGrader::Constant, 2, 0), (TestGrader::Fails, 0, 2)] {
+        let metrics = grpo_step(
+            &model,
+            &grader,
+            &prompts(),
+            &rollout(),
+            &GrpoConfig::default(),
+            &mut opt,
+            1e-2,
+            1.0,
+            3,
+        )
+        .unwrap();
+        assert_eq!(metrics.zero_variance_groups, flat);
+        assert_eq!(metrics.failed_groups, failed);
+        assert_eq!(metrics.trained_tokens, 0);
+        assert_eq!(metrics.loss, 0.0);
+    }
+    assert_eq!(opt.steps(), 0, "nothing to learn from: no update");
+    // Without adapters there is nothing to train.
+    let path = dir.path().join("tiny.gguf");
+    let bare = CandleModel::load(&path).unwrap();
+    let err = grpo_step(
+        &bare,
+        &TestGrader::Length,
+        &prompts(),
+        &rollout(),
+        &GrpoConfig::default(),
+        &mut opt,
+        1e-2,
+        1.0,
+        3,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("attach LoRA adapters"), "{err}");
+}
