@@ -15,4 +15,4 @@ pub mod step;
 pub use error::TrainError;
 pub use grpo::{GrpoBatch, GrpoConfig, GrpoStats, group_advantages, grpo_loss, token_logprobs};
 pub use optim::{AdamW, AdamWConfig, LrSchedule, clip_grad_norm};
-pub use step::{RolloutConfig, StepMetrics, grpo_step};
+pub use step::{RolloutConfig, StepMetrics, StepSettings, grpo_step};

@@ -84,6 +84,21 @@ fn mean_std(values: &[f64]) -> (f64, f64) {
     (mean, var.sqrt())
 }
 
+/// The knobs of one step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepSettings {
+    /// How completions are sampled.
+    pub rollout: RolloutConfig,
+    /// The objective.
+    pub grpo: GrpoConfig,
+    /// Learning rate of this step.
+    pub lr: f64,
+    /// Gradient-norm clipping threshold.
+    pub max_grad_norm: f64,
+    /// Seed of this step's sampling.
+    pub seed: u64,
+}
+
 /// One sequence to train on.
 struct Sample {
     prompt: Vec<u32>,
@@ -98,18 +113,14 @@ struct Sample {
 /// log-probabilities equal the current ones (ratio 1) and clipping only matters for
 /// future multi-update schedules. The reference for the KL term is the base model
 /// (adapters left out).
-#[allow(clippy::too_many_arguments)] // one call site per trainer; a struct would only rename them
 pub fn grpo_step(
     model: &CandleModel,
     grader: &dyn Grader,
     prompts: &[GradeItem],
-    rollout: &RolloutConfig,
-    grpo: &GrpoConfig,
     optimizer: &mut AdamW,
-    lr: f64,
-    max_grad_norm: f64,
-    seed: u64,
+    settings: &StepSettings,
 ) -> Result<StepMetrics> {
+    let (rollout, grpo, seed) = (&settings.rollout, &settings.grpo, settings.seed);
     let adapters = model
         .llama()
         .adapters()
@@ -257,8 +268,8 @@ pub fn grpo_step(
     };
     let (loss, stats) = grpo_loss(&batch, grpo)?;
     let mut grads = loss.backward()?;
-    metrics.grad_norm = clip_grad_norm(&mut grads, &adapters.vars(), max_grad_norm)?;
-    optimizer.step(&grads, lr)?;
+    metrics.grad_norm = clip_grad_norm(&mut grads, &adapters.vars(), settings.max_grad_norm)?;
+    optimizer.step(&grads, settings.lr)?;
     metrics.loss = stats.loss;
     metrics.kl = stats.kl;
     metrics.clipped_fraction = stats.clipped_fraction;

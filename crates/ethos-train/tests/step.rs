@@ -9,7 +9,9 @@ use ethos_grade::{Cost, Grade, GradeError, GradeItem, GradeJob, Grader};
 use ethos_model::CandleModel;
 use ethos_model::lora::{LoraAdapters, LoraConfig, LoraTarget};
 use ethos_model::tiny::TinyModel;
-use ethos_train::{AdamW, AdamWConfig, GrpoConfig, RolloutConfig, grpo_step};
+use ethos_train::{
+    AdamW, AdamWConfig, GrpoConfig, RolloutConfig, StepMetrics, StepSettings, TrainError, grpo_step,
+};
 
 /// Rewards by response length, fails, or rewards a constant.
 enum TestGrader {
@@ -81,12 +83,24 @@ fn model(dir: &std::path::Path) -> (CandleModel, LoraAdapters) {
     (model, adapters)
 }
 
-fn rollout() -> RolloutConfig {
-    RolloutConfig {
-        group: 4,
-        max_new_tokens: 12,
-        ..RolloutConfig::default()
-    }
+fn step(
+    model: &CandleModel,
+    grader: &TestGrader,
+    opt: &mut AdamW,
+    seed: u64,
+) -> Result<StepMetrics, TrainError> {
+    let settings = StepSettings {
+        rollout: RolloutConfig {
+            group: 4,
+            max_new_tokens: 12,
+            ..RolloutConfig::default()
+        },
+        grpo: GrpoConfig::default(),
+        lr: 1e-2,
+        max_grad_norm: 1.0,
+        seed,
+    };
+    grpo_step(model, grader, &prompts(), opt, &settings)
 }
 
 #[test]
@@ -101,18 +115,7 @@ fn a_step_with_varying_rewards_updates_the_adapters() {
         .to_vec1()
         .unwrap();
     assert!(before.iter().all(|b| *b == 0.0));
-    let metrics = grpo_step(
-        &model,
-        &TestGrader::Length,
-        &prompts(),
-        &rollout(),
-        &GrpoConfig::default(),
-        &mut opt,
-        1e-2,
-        1.0,
-        7,
-    )
-    .unwrap();
+    let metrics = step(&model, &TestGrader::Length, &mut opt, 7).unwrap();
     assert_eq!(metrics.failed_groups, 0);
     assert_eq!(metrics.zero_variance_groups, 0);
     assert!(
@@ -137,18 +140,7 @@ fn a_step_with_varying_rewards_updates_the_adapters() {
     assert!(after.iter().any(|b| *b != 0.0), "B moved");
     assert_eq!(opt.steps(), 1);
     // The served model sees the update: a second step's KL is no longer zero.
-    let metrics = grpo_step(
-        &model,
-        &TestGrader::Length,
-        &prompts(),
-        &rollout(),
-        &GrpoConfig::default(),
-        &mut opt,
-        1e-2,
-        1.0,
-        8,
-    )
-    .unwrap();
+    let metrics = step(&model, &TestGrader::Length, &mut opt, 8).unwrap();
     assert!(metrics.kl > 0.0, "{metrics:?}");
 }
 
@@ -158,18 +150,7 @@ fn flat_groups_and_failed_grading_are_recorded_skips() {
     let (model, adapters) = model(dir.path());
     let mut opt = AdamW::new(adapters.named_vars(), AdamWConfig::default()).unwrap();
     for (grader, flat, failed) in [(TestGrader::Constant, 2, 0), (TestGrader::Fails, 0, 2)] {
-        let metrics = grpo_step(
-            &model,
-            &grader,
-            &prompts(),
-            &rollout(),
-            &GrpoConfig::default(),
-            &mut opt,
-            1e-2,
-            1.0,
-            3,
-        )
-        .unwrap();
+        let metrics = step(&model, &grader, &mut opt, 3).unwrap();
         assert_eq!(metrics.zero_variance_groups, flat);
         assert_eq!(metrics.failed_groups, failed);
         assert_eq!(metrics.trained_tokens, 0);
@@ -179,17 +160,6 @@ fn flat_groups_and_failed_grading_are_recorded_skips() {
     // Without adapters there is nothing to train.
     let path = dir.path().join("tiny.gguf");
     let bare = CandleModel::load(&path).unwrap();
-    let err = grpo_step(
-        &bare,
-        &TestGrader::Length,
-        &prompts(),
-        &rollout(),
-        &GrpoConfig::default(),
-        &mut opt,
-        1e-2,
-        1.0,
-        3,
-    )
-    .unwrap_err();
+    let err = step(&bare, &TestGrader::Length, &mut opt, 3).unwrap_err();
     assert!(err.to_string().contains("attach LoRA adapters"), "{err}");
 }
