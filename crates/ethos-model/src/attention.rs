@@ -166,44 +166,7 @@ mod tests {
     use candle_core::{Device, Tensor};
 
     use super::*;
-    use crate::llama::padded_causal_mask;
-
-    /// The unfused reference: scores, additive mask, softmax, weighted values.
-    fn reference(
-        q: &Tensor,
-        k: &Tensor,
-        v: &Tensor,
-        pads: &[usize],
-        cached: usize,
-        scale: f64,
-    ) -> Tensor {
-        let (b, h, t, d) = q.dims4().unwrap();
-        let kvh = k.dim(1).unwrap();
-        let rep = h / kvh;
-        let k = k
-            .unsqueeze(2)
-            .unwrap()
-            .repeat((1, 1, rep, 1, 1))
-            .unwrap()
-            .reshape((b, h, cached + t, d))
-            .unwrap();
-        let v = v
-            .unsqueeze(2)
-            .unwrap()
-            .repeat((1, 1, rep, 1, 1))
-            .unwrap()
-            .reshape((b, h, cached + t, d))
-            .unwrap();
-        let scores = (q.matmul(&k.t().unwrap()).unwrap() * scale).unwrap();
-        let scores = match padded_causal_mask(pads, cached, t, q.device()).unwrap() {
-            Some(mask) => scores.broadcast_add(&mask).unwrap(),
-            None => scores,
-        };
-        candle_nn::ops::softmax_last_dim(&scores)
-            .unwrap()
-            .matmul(&v.contiguous().unwrap())
-            .unwrap()
-    }
+    use crate::llama::masked_attention;
 
     #[test]
     fn matches_masked_softmax_attention() {
@@ -227,7 +190,7 @@ mod tests {
             }
             .apply(&q, &k, &v)
             .unwrap();
-            let expected = reference(&q, &k, &v, &pads, cached, scale);
+            let expected = masked_attention(&q, &k, &v, &pads, cached, scale).unwrap();
             let diff = (fused - expected)
                 .unwrap()
                 .abs()

@@ -703,8 +703,8 @@ impl Llama {
 }
 
 /// Attention as separate operations (scores, additive mask, softmax, weighted values), for
-/// devices without the fused kernel.
-fn masked_attention(
+/// devices without the fused kernel; also the reference the fused kernel is tested against.
+pub(crate) fn masked_attention(
     q: &Tensor,
     k: &Tensor,
     v: &Tensor,
