@@ -127,7 +127,7 @@ impl RubricJudge {
         };
         VerdictKey {
             judge: self.model.id(),
-            template: &self.template.id(),
+            template: self.template.id(),
             conversation: item.messages(),
             criterion: &rubric[criterion].criterion,
             points: rubric[criterion].points,
@@ -339,7 +339,7 @@ impl Grader for RubricJudge {
             .map(|((job, state), fresh)| {
                 // Verdicts that were obtained are worth keeping even when a sibling failed.
                 if let Some(cache) = &self.cache {
-                    cache.put_many(self.model.id(), &template, &fresh)?;
+                    cache.put_many(self.model.id(), template, &fresh)?;
                 }
                 if let Some(err) = state.error {
                     return Err(err);

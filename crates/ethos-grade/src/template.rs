@@ -16,8 +16,8 @@ const BATCH_V1: &str = include_str!("../templates/rubric-batch-v1.j2");
 #[derive(Debug, Clone)]
 pub struct JudgeTemplate {
     name: String,
-    version: u32,
-    source: String,
+    /// `name-vVERSION-HASH`, computed once: every cache key repeats it.
+    id: String,
     env: Environment<'static>,
 }
 
@@ -43,10 +43,11 @@ impl JudgeTemplate {
                 name: name.to_string(),
                 message: err.to_string(),
             })?;
+        let hash = Sha256::digest(source.as_bytes());
+        let short: String = hash.iter().take(6).map(|b| format!("{b:02x}")).collect();
         Ok(Self {
             name: name.to_string(),
-            version,
-            source: source.to_string(),
+            id: format!("{name}-v{version}-{short}"),
             env,
         })
     }
@@ -66,10 +67,8 @@ impl JudgeTemplate {
     }
 
     /// `name-vVERSION-HASH`: what cache keys and reports record.
-    pub fn id(&self) -> String {
-        let hash = Sha256::digest(self.source.as_bytes());
-        let short: String = hash.iter().take(6).map(|b| format!("{b:02x}")).collect();
-        format!("{}-v{}-{short}", self.name, self.version)
+    pub fn id(&self) -> &str {
+        &self.id
     }
 
     /// Renders the prompt for one criterion.
@@ -122,8 +121,7 @@ fn unreachable_template() -> JudgeTemplate {
     // without a panic path should that ever regress.
     JudgeTemplate {
         name: "broken-builtin".to_string(),
-        version: 0,
-        source: String::new(),
+        id: "broken-builtin-v0".to_string(),
         env: Environment::new(),
     }
 }
