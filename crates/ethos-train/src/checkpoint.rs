@@ -13,6 +13,7 @@ use ethos_model::llama::LlamaConfig;
 use ethos_model::lora::LoraAdapters;
 use serde::{Deserialize, Serialize};
 
+use crate::compute::ComputeTotals;
 use crate::error::{Result, TrainError};
 use crate::optim::AdamW;
 
@@ -24,12 +25,8 @@ pub struct TrainerState {
     pub step: u64,
     /// The run's seed (every step's sampling seed derives from it and the step).
     pub seed: u64,
-    /// Tokens generated so far.
-    pub generated_tokens: u64,
-    /// Completion tokens trained on so far.
-    pub trained_tokens: u64,
-    /// Estimated floating-point operations so far.
-    pub flops: f64,
+    /// Compute used so far.
+    pub compute: ComputeTotals,
 }
 
 fn io(path: &Path, err: impl ToString) -> TrainError {
@@ -155,9 +152,14 @@ mod tests {
             let state = TrainerState {
                 step,
                 seed: 7,
-                generated_tokens: 100 * step,
-                trained_tokens: 60 * step,
-                flops: 1e9 * step as f64,
+                compute: ComputeTotals {
+                    steps: step,
+                    generated_tokens: 100 * step,
+                    trained_tokens: 60 * step,
+                    forward_tokens: 90 * step,
+                    rollout_flops: 1e9 * step as f64,
+                    update_flops: 2e9 * step as f64,
+                },
             };
             save(run, &adapters, &opt, &state, "tiny.gguf").unwrap();
         }
@@ -165,6 +167,7 @@ mod tests {
         std::fs::create_dir_all(run.join("checkpoints/.step-3.tmp")).unwrap();
         let (state, path) = latest(run).unwrap().unwrap();
         assert_eq!(state.step, 2);
+        assert_eq!(state.compute.update_flops, 4e9);
         assert_eq!(path, checkpoint_dir(run, 2));
         let restored = load_adapters(&path, &model(), &Device::Cpu).unwrap();
         for ((name, a), (_, b)) in adapters.named_vars().iter().zip(restored.named_vars()) {

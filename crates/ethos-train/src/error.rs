@@ -9,6 +9,12 @@ pub enum TrainError {
     /// The model layer failed.
     #[error(transparent)]
     Model(#[from] ethos_model::ModelError),
+    /// A configuration that cannot run (each line names the file and field).
+    #[error("{0}")]
+    Config(String),
+    /// Training data that cannot be used.
+    #[error("{0}")]
+    Data(String),
     /// Inputs that do not fit together.
     #[error("{0}")]
     Invalid(String),

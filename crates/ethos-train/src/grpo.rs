@@ -24,6 +24,11 @@ pub struct GrpoConfig {
     pub kl_beta: f64,
     /// Divide advantages by the group's standard deviation.
     pub scale_rewards: bool,
+    /// Optimizer updates per batch of rollouts; above 1 the later updates are off-policy
+    /// and the PPO clipping takes effect.
+    pub updates_per_batch: usize,
+    /// Subtracted from a reward per unit of `completion tokens / max_new_tokens` (0: off).
+    pub length_penalty: f64,
 }
 
 impl Default for GrpoConfig {
@@ -33,6 +38,8 @@ impl Default for GrpoConfig {
             clip_high: 0.2,
             kl_beta: 0.04,
             scale_rewards: true,
+            updates_per_batch: 1,
+            length_penalty: 0.0,
         }
     }
 }

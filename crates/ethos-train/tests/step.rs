@@ -10,7 +10,8 @@ use ethos_model::CandleModel;
 use ethos_model::lora::{LoraAdapters, LoraConfig, LoraTarget};
 use ethos_model::tiny::TinyModel;
 use ethos_train::{
-    AdamW, AdamWConfig, GrpoConfig, RolloutConfig, StepMetrics, StepSettings, TrainError, grpo_step,
+    AdamW, AdamWConfig, GrpoConfig, RolloutConfig, RolloutPrompt, Sequence, StepMetrics,
+    StepSettings, TrainError, grpo_gradients, grpo_step,
 };
 
 /// Rewards by response length, fails, or rewards a constant.
@@ -98,9 +99,18 @@ fn step(
         grpo: GrpoConfig::default(),
         lr: 1e-2,
         max_grad_norm: 1.0,
+        micro_batch: 3,
         seed,
     };
-    grpo_step(model, grader, &prompts(), opt, &settings)
+    let items = prompts();
+    let prompts: Vec<RolloutPrompt<'_>> = items
+        .iter()
+        .map(|item| RolloutPrompt {
+            item,
+            source: "test",
+        })
+        .collect();
+    grpo_step(model, grader, &prompts, opt, &settings)
 }
 
 #[test]
@@ -162,4 +172,50 @@ fn flat_groups_and_failed_grading_are_recorded_skips() {
     let bare = CandleModel::load(&path).unwrap();
     let err = step(&bare, &TestGrader::Length, &mut opt, 3).unwrap_err();
     assert!(err.to_string().contains("attach LoRA adapters"), "{err}");
+}
+
+#[test]
+fn accumulated_micro_batches_give_the_whole_batch_gradient() {
+    let dir = tempfile::tempdir().unwrap();
+    let (model, adapters) = model(dir.path());
+    // Non-zero B so that every A gets a gradient too.
+    for var in adapters.vars() {
+        let noise = candle_core::Tensor::randn(0f32, 0.1, var.shape(), &Device::Cpu).unwrap();
+        var.set(&(var.as_tensor() + noise).unwrap()).unwrap();
+    }
+    let sequences: Vec<Sequence> = (0..5)
+        .map(|i| {
+            let prompt: Vec<u32> = (0..3 + i).map(|t| 40 + t as u32).collect();
+            let completion: Vec<u32> = (0..2 + 2 * i).map(|t| 60 + (t * 7 % 50) as u32).collect();
+            Sequence::prompt_completion(&prompt, &completion, i as f64 - 2.0)
+        })
+        .collect();
+    let grpo = GrpoConfig::default();
+    let (whole, whole_loss) = grpo_gradients(&model, &sequences, &grpo, 8).unwrap();
+    let (parts, parts_loss) = grpo_gradients(&model, &sequences, &grpo, 2).unwrap();
+    assert!(
+        (whole_loss - parts_loss).abs() < 1e-6,
+        "{whole_loss} {parts_loss}"
+    );
+    for (name, var) in adapters.named_vars() {
+        let a = whole.get(&var).unwrap();
+        let b = parts.get(&var).unwrap();
+        let scale = a
+            .abs()
+            .unwrap()
+            .max_all()
+            .unwrap()
+            .to_scalar::<f32>()
+            .unwrap();
+        let diff = (a - b)
+            .unwrap()
+            .abs()
+            .unwrap()
+            .max_all()
+            .unwrap()
+            .to_scalar::<f32>()
+            .unwrap();
+        assert!(scale > 0.0, "{name} got no gradient");
+        assert!(diff <= 1e-4 * scale, "{name}: {diff} vs {scale}");
+    }
 }

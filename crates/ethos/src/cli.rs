@@ -31,6 +31,43 @@ pub enum Command {
     /// Grade responses with rules, a rubric judge or both; `grade audit` tests a grader
     /// against gaming responses.
     Grade(GradeCommand),
+    /// Train LoRA adapters with GRPO on an experiment's mixture (or SFT with --sft).
+    Train(TrainArgs),
+}
+
+/// `ethos train` flags.
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// The experiment config (TOML; see docs/training.md).
+    #[arg(long, value_name = "FILE")]
+    pub config: PathBuf,
+    /// The run folder (metrics.jsonl, checkpoints/, summary.json).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Train this many steps instead of the config's budget.
+    #[arg(long, value_name = "N")]
+    pub steps: Option<u64>,
+    /// Continue the run in --out from its last checkpoint.
+    #[arg(long)]
+    pub resume: bool,
+    /// The arm to train (default: the config's first arm).
+    #[arg(long, value_name = "NAME")]
+    pub arm: Option<String>,
+    /// Supervised fine-tuning on the config's [sft] data instead of GRPO.
+    #[arg(long)]
+    pub sft: bool,
+    /// Use this model instead of the config's (a GGUF file or Hugging Face folder).
+    #[arg(long, value_name = "PATH")]
+    pub model: Option<String>,
+    /// Judge calls in flight at once, when the reward grader uses a judge.
+    #[arg(long, default_value_t = 8, value_name = "N")]
+    pub judge_concurrency: usize,
+    /// Verdict cache of the reward judge. Default: verdicts.sqlite in the cache directory.
+    #[arg(long, value_name = "FILE")]
+    pub judge_cache: Option<PathBuf>,
+    /// No progress bar; one log line per step on stderr.
+    #[arg(long)]
+    pub quiet: bool,
 }
 
 /// `ethos grade --data ... --responses ...`, or `ethos grade audit ...`.

@@ -3,6 +3,7 @@
 mod data;
 mod grade;
 mod model;
+mod train;
 
 use std::process::ExitCode;
 
@@ -20,5 +21,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Score(args) => model::run_score(args),
         Command::Serve(args) => model::run_serve(args),
         Command::Grade(command) => grade::run(command),
+        Command::Train(args) => train::run(args),
     }
 }

@@ -64,7 +64,7 @@ fn pull(cache: &Path) -> anyhow::Result<PathBuf> {
 }
 
 /// The model file to use: the one given, else the default model (pulled if missing).
-fn resolve(path: Option<&Path>) -> anyhow::Result<PathBuf> {
+pub fn resolve(path: Option<&Path>) -> anyhow::Result<PathBuf> {
     if let Some(path) = path {
         return Ok(path.to_path_buf());
     }
