@@ -8,7 +8,6 @@ use ethos_model::lora::LoraAdapters;
 use rand::rngs::StdRng;
 
 use crate::error::{Result, TrainError};
-use crate::grpo::token_logprobs;
 
 /// One sequence to train on.
 #[derive(Debug, Clone)]
@@ -110,7 +109,8 @@ pub fn pack(sequences: &[Sequence], device: &Device) -> Result<PackedBatch> {
 }
 
 impl PackedBatch {
-    /// Log-probabilities of the targets (B, T) under the policy (`adapters`) or the base.
+    /// Log-probabilities of the targets (B, T) under the policy (`adapters`) or the base,
+    /// and the full log-softmax (B, T, V) they were gathered from.
     pub fn logprobs(
         &self,
         llama: &Llama,
@@ -119,12 +119,17 @@ impl PackedBatch {
     ) -> Result<(Tensor, Tensor)> {
         let logits =
             llama.forward_train(&self.tokens, &self.positions, &self.pads, adapters, dropout)?;
-        Ok((token_logprobs(&logits, &self.targets)?, logits))
+        let logp = candle_nn::ops::log_softmax(&logits, D::Minus1)?;
+        let picked = logp
+            .gather(&self.targets.unsqueeze(2)?, D::Minus1)?
+            .squeeze(2)?;
+        Ok((picked, logp))
     }
 
-    /// Sum over trained positions of the policy's entropy (nats), without gradient.
-    pub fn entropy_sum(&self, logits: &Tensor) -> Result<f64> {
-        let logp = candle_nn::ops::log_softmax(&logits.detach(), D::Minus1)?;
+    /// Sum over trained positions of the policy's entropy (nats), from the log-softmax,
+    /// without gradient.
+    pub fn entropy_sum(&self, logp: &Tensor) -> Result<f64> {
+        let logp = logp.detach();
         let entropy = (logp.exp()? * &logp)?.sum(D::Minus1)?.neg()?;
         Ok((entropy * &self.mask)?
             .sum_all()?

@@ -213,8 +213,7 @@ pub fn sft_step(
         ..SftMetrics::default()
     };
     for batch in &batches {
-        let (logprobs, logits) = batch.logprobs(llama, Some(&adapters), dropout.as_mut())?;
-        drop(logits);
+        let (logprobs, _) = batch.logprobs(llama, Some(&adapters), dropout.as_mut())?;
         // Sum of -log p over this micro-batch's trained tokens, divided by the step's
         // total, so accumulated gradients are those of the mean over the whole step.
         let loss = ((logprobs * &batch.mask)?.sum_all()?.neg()? / total as f64)?;

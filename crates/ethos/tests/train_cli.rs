@@ -434,3 +434,35 @@ fn bad_configs_are_clear_errors() {
         "lowercase.jsonl:1: messages: SFT needs a conversation ending in an assistant turn",
     );
 }
+
+#[test]
+fn the_shipped_smoke_config_trains_the_real_model() {
+    let Some(model) = ethos_model::tiny::real_test_model() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let config = repo().join("experiments/smoke-train.toml");
+    let out = dir.path().join("smoke");
+    let run = ethos(&[
+        "train",
+        "--config",
+        config.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--model",
+        model.to_str().unwrap(),
+        "--steps",
+        "1",
+        "--quiet",
+    ]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let lines = metrics(&out);
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0]["generated_tokens"].as_u64().unwrap() > 0);
+    let config = json(&out.join("checkpoints/step-1/adapter_config.json"));
+    assert_eq!(
+        config["base_model_name_or_path"],
+        "SmolLM2-135M-Instruct.Q4_1.gguf"
+    );
+    assert_eq!(config["r"], 8);
+}
