@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Does GRPO raise the reward? Runs `ethos train` on experiments/learn-length.toml (or
+"""Does GRPO raise the reward? Runs `ethos train` on experiments/learn-brevity.toml (or
 reads an existing run with --run-only) and compares the mean reward of the first K steps
 with the last K, against the step-to-step noise.
 
@@ -21,9 +21,9 @@ import sys
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--ethos", default="target/release/ethos")
-    ap.add_argument("--config", default="experiments/learn-length.toml")
+    ap.add_argument("--config", default="experiments/learn-brevity.toml")
     ap.add_argument("--model", default=None)
-    ap.add_argument("--out", default="runs/learn-length")
+    ap.add_argument("--out", default="runs/learn-brevity")
     ap.add_argument("--window", type=int, default=5)
     ap.add_argument("--run-only", action="store_true", help="only read an existing run")
     args = ap.parse_args()

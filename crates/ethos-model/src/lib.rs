@@ -18,6 +18,7 @@ pub mod template;
 pub mod testing;
 pub mod tiny;
 pub mod tokenizer;
+pub mod train_ops;
 pub mod training;
 
 pub use candle_backend::{CandleModel, LoadOptions};

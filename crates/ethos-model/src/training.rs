@@ -6,6 +6,7 @@
 //! kernel has none either. Base weights are constants; gradients reach only the LoRA
 //! factors.
 
+use crate::train_ops::frozen_linear;
 use candle_core::{D, DType, Tensor};
 use rand::{Rng, rngs::StdRng};
 
@@ -103,7 +104,7 @@ impl Llama {
         let kv_width = kv_heads * hd;
         for (layer, block) in self.blocks.iter().enumerate() {
             let h = rms_norm(&x, &block.attn_norm, eps)?;
-            let mut qkv = h.broadcast_matmul(&block.wqkv.dense.t()?)?;
+            let mut qkv = frozen_linear(&h, &block.wqkv.dense)?;
             if let Some(bias) = &block.bias_qkv {
                 qkv = qkv.broadcast_add(bias)?;
             }
@@ -146,7 +147,7 @@ impl Llama {
                 .matmul(&v)?
                 .transpose(1, 2)?
                 .reshape((b, t, c.hidden))?;
-            let mut o = y.broadcast_matmul(&block.wo.dense.t()?)?;
+            let mut o = frozen_linear(&y, &block.wo.dense)?;
             if let Some(adapters) = adapters {
                 let drop = mask_for(c.hidden, &y)?;
                 if let Some(delta) = adapters.delta(layer, LoraTarget::O, &y, drop.as_ref())? {
@@ -155,7 +156,7 @@ impl Llama {
             }
             x = (x + o)?;
             let h = rms_norm(&x, &block.ffn_norm, eps)?;
-            let gate_up = h.broadcast_matmul(&block.w_gate_up.dense.t()?)?;
+            let gate_up = frozen_linear(&h, &block.w_gate_up.dense)?;
             let mut gate = gate_up.narrow(2, 0, c.intermediate)?;
             let mut up = gate_up.narrow(2, c.intermediate, c.intermediate)?;
             if let Some(adapters) = adapters {
@@ -167,7 +168,7 @@ impl Llama {
                 }
             }
             let act = (candle_nn::ops::silu(&gate)? * up)?;
-            let mut down = act.broadcast_matmul(&block.w_down.dense.t()?)?;
+            let mut down = frozen_linear(&act, &block.w_down.dense)?;
             if let Some(adapters) = adapters {
                 let drop = mask_for(c.intermediate, &act)?;
                 if let Some(delta) = adapters.delta(layer, LoraTarget::Down, &act, drop.as_ref())? {
@@ -177,7 +178,7 @@ impl Llama {
             x = (x + down)?;
         }
         let x = rms_norm(&x, &self.norm, eps)?;
-        Ok(x.broadcast_matmul(&self.lm_head.dense.t()?)?)
+        Ok(frozen_linear(&x, &self.lm_head.dense)?)
     }
 
     /// A copy with every tensor in `dtype` (f64 for gradient checks). Q8_0 copies are

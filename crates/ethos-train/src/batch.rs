@@ -2,9 +2,10 @@
 //! micro-batches with gradient accumulation (shared by GRPO and SFT).
 
 use candle_core::backprop::GradStore;
-use candle_core::{D, DType, Device, Tensor, Var};
+use candle_core::{DType, Device, Tensor, Var};
 use ethos_model::llama::Llama;
 use ethos_model::lora::LoraAdapters;
+use ethos_model::train_ops::{row_entropy, token_logprobs};
 use rand::rngs::StdRng;
 
 use crate::error::{Result, TrainError};
@@ -110,7 +111,7 @@ pub fn pack(sequences: &[Sequence], device: &Device) -> Result<PackedBatch> {
 
 impl PackedBatch {
     /// Log-probabilities of the targets (B, T) under the policy (`adapters`) or the base,
-    /// and the full log-softmax (B, T, V) they were gathered from.
+    /// and the logits (B, T, V) they came from.
     pub fn logprobs(
         &self,
         llama: &Llama,
@@ -119,18 +120,12 @@ impl PackedBatch {
     ) -> Result<(Tensor, Tensor)> {
         let logits =
             llama.forward_train(&self.tokens, &self.positions, &self.pads, adapters, dropout)?;
-        let logp = candle_nn::ops::log_softmax(&logits, D::Minus1)?;
-        let picked = logp
-            .gather(&self.targets.unsqueeze(2)?, D::Minus1)?
-            .squeeze(2)?;
-        Ok((picked, logp))
+        Ok((token_logprobs(&logits, &self.targets)?, logits))
     }
 
-    /// Sum over trained positions of the policy's entropy (nats), from the log-softmax,
-    /// without gradient.
-    pub fn entropy_sum(&self, logp: &Tensor) -> Result<f64> {
-        let logp = logp.detach();
-        let entropy = (logp.exp()? * &logp)?.sum(D::Minus1)?.neg()?;
+    /// Sum over trained positions of the policy's entropy (nats), without gradient.
+    pub fn entropy_sum(&self, logits: &Tensor) -> Result<f64> {
+        let entropy = row_entropy(logits)?.to_dtype(self.mask.dtype())?;
         Ok((entropy * &self.mask)?
             .sum_all()?
             .to_dtype(DType::F64)?

@@ -7,7 +7,7 @@
 //! (token-level, so long completions are not down-weighted), plus `beta` times the k3
 //! estimate of KL(policy || reference).
 
-use candle_core::{D, DType, Tensor};
+use candle_core::{DType, Tensor};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Result, TrainError};
@@ -110,9 +110,9 @@ pub struct GrpoStats {
 }
 
 /// Log-probabilities (B, T) of `targets` (B, T) under `logits` (B, T, V).
+/// (One fused pass with its own backward on CPU; see `ethos_model::train_ops`.)
 pub fn token_logprobs(logits: &Tensor, targets: &Tensor) -> Result<Tensor> {
-    let logp = candle_nn::ops::log_softmax(logits, D::Minus1)?;
-    Ok(logp.gather(&targets.unsqueeze(2)?, D::Minus1)?.squeeze(2)?)
+    Ok(ethos_model::train_ops::token_logprobs(logits, targets)?)
 }
 
 /// The GRPO loss (scalar, differentiable through `batch.logprobs`) and its statistics.

@@ -192,9 +192,9 @@ fn accumulated_pass(
     let mut grads = None;
     let mut stats = PassStats::default();
     for (i, batch) in batches.iter().enumerate() {
-        let (logprobs, logp) = batch.logprobs(llama, Some(adapters), dropout.as_deref_mut())?;
-        stats.entropy_sum += batch.entropy_sum(&logp)?;
-        drop(logp);
+        let (logprobs, logits) = batch.logprobs(llama, Some(adapters), dropout.as_deref_mut())?;
+        stats.entropy_sum += batch.entropy_sum(&logits)?;
+        drop(logits);
         let old = fixed.old[i].clone().unwrap_or_else(|| logprobs.detach());
         let packed = GrpoBatch {
             old_logprobs: old,
