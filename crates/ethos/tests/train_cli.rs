@@ -466,3 +466,28 @@ fn the_shipped_smoke_config_trains_the_real_model() {
     );
     assert_eq!(config["r"], 8);
 }
+
+#[test]
+fn a_token_budget_stops_once_reached() {
+    let f = Fixture::new();
+    let base = std::fs::read_to_string(f.path("config.toml")).unwrap();
+    // A step generates at most 3 prompts x 4 completions x 8 tokens = 96 tokens.
+    std::fs::write(
+        f.path("tokens.toml"),
+        base.replace("steps = 4", "generated_tokens = 150"),
+    )
+    .unwrap();
+    let out = f.train("tokens.toml", "tokens", &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let summary = json(&f.path("tokens/summary.json"));
+    let generated = summary["compute"]["generated_tokens"].as_u64().unwrap();
+    let steps = summary["compute"]["steps"].as_u64().unwrap();
+    assert!(generated >= 150, "{generated}");
+    // It stopped at the first step that reached the budget.
+    let lines = metrics(&f.path("tokens"));
+    assert_eq!(lines.len() as u64, steps);
+    let before_last = lines[lines.len() - 2]["totals"]["generated_tokens"]
+        .as_u64()
+        .unwrap();
+    assert!(before_last < 150, "{before_last}");
+}
