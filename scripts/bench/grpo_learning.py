@@ -36,6 +36,8 @@ def main() -> int:
             cmd.append("--resume")
         subprocess.run(cmd, check=True)
     lines = [json.loads(l) for l in (out / "metrics.jsonl").read_text().splitlines()]
+    # A step where nothing was graded has a null reward; it carries no evidence either way.
+    lines = [l for l in lines if l["reward_mean"] is not None]
     rewards = [l["reward_mean"] for l in lines]
     k = args.window
     if len(rewards) < 2 * k:
@@ -51,8 +53,10 @@ def main() -> int:
     se = noise * math.sqrt(2 / k)
     gain = last - first
     for l in lines:
-        per = " ".join(f"{s}={v['reward_mean']:.2f}" for s, v in sorted(l["sources"].items()))
-        print(f"step {l['step']:3d} reward {l['reward_mean']:.3f} kl {l['kl']:.4f} "
+        per = " ".join(f"{s}={v['reward_mean']:.2f}" for s, v in sorted(l["sources"].items())
+                       if v["graded"])
+        kl = "   -  " if l["kl"] is None else f"{l['kl']:.4f}"
+        print(f"step {l['step']:3d} reward {l['reward_mean']:.3f} kl {kl} "
               f"len {l['completion_len_mean']:5.1f} skipped {l['zero_variance_groups']:2d} {per}")
     print(f"first {k} steps mean reward {first:.3f}; last {k} {last:.3f}; gain {gain:+.3f}")
     print(f"step-to-step noise (sd of detrended step means) {noise:.3f}; "

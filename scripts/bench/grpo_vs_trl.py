@@ -7,9 +7,12 @@
 Both sides: the default model (TRL loads the same GGUF through transformers, which
 dequantises it to f32), 8 prompts x G = 8 completions, up to 128 new tokens at
 temperature 1, LoRA r = 16 (alpha 32) on q_proj and v_proj, KL beta 0.04, one optimizer
-update per step with the 64 sequences in micro-batches of 16 (TRL: per-device batch 16,
-gradient accumulation 4, one generation per 4 micro-batches), the same word-limit
-prompts and the same word-count reward. Each side runs --steps steps in its own process;
+update per step over the 64 sequences (TRL: per-device batch 16, gradient accumulation
+4, one generation per 4 micro-batches; ethos: micro-batches of --ethos-micro, 8 by
+default, since 16 sequences of ~190 positions through ethos's backward need more than
+24 GB; the accumulated gradient does not depend on the micro-batch size), the same
+word-limit prompts and the same word-count reward. TRL runs with its defaults otherwise
+(gradient checkpointing on); --trl-no-checkpointing turns that off. Each side runs --steps steps in its own process;
 the table reports seconds per step (mean of the steps after the first, and the first)
 and peak resident memory of the process (`/usr/bin/time -f %M`).
 
@@ -57,6 +60,11 @@ def trl_worker(args) -> None:
     model = AutoModelForCausalLM.from_pretrained(
         model_path.parent, gguf_file=model_path.name, torch_dtype=torch.float32
     )
+    # transformers dequantises GGUF weights to plain f32 tensors but keeps the GGUF
+    # "quantizer" attached, and Trainer refuses to train a model marked quantized.
+    # The weights are ordinary f32 parameters, so drop the marker the library's own way.
+    model.hf_quantizer.remove_quantization_config(model)
+    assert all(p.dtype == torch.float32 for p in model.parameters())
     rows = word_limit_prompts(pathlib.Path(args.repo), PROMPTS)
     data = Dataset.from_list(
         [{"prompt": r["messages"], "params": json.dumps(r["params"])} for r in rows]
@@ -92,6 +100,7 @@ def trl_worker(args) -> None:
         report_to=[],
         seed=0,
         dataloader_num_workers=0,
+        gradient_checkpointing=not args.trl_no_checkpointing,
     )
     trainer = GRPOTrainer(
         model=model,
@@ -137,7 +146,7 @@ lr = 1e-5
 [budget]
 steps = {args.steps}
 prompts_per_step = {PROMPTS}
-micro_batch = {MICRO}
+micro_batch = {args.ethos_micro}
 checkpoint_every = 1000
 [graders]
 reward = "rules"
@@ -166,6 +175,11 @@ def main() -> int:
     ap.add_argument("--ethos", default="target/release/ethos")
     ap.add_argument("--repo", default=".")
     ap.add_argument("--steps", type=int, default=2)
+    ap.add_argument("--ethos-micro", type=int, default=8,
+                    help="ethos sequences per forward/backward (the gradient does not depend on it)")
+    ap.add_argument("--trl-no-checkpointing", action="store_true",
+                    help="turn off TRL's default gradient checkpointing")
+    ap.add_argument("--only", choices=["ethos", "trl"], help="run one side (no ratio)")
     ap.add_argument("--trl-worker", action="store_true")
     ap.add_argument("--trl-out", default=None)
     args = ap.parse_args()
@@ -174,17 +188,25 @@ def main() -> int:
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         work = pathlib.Path(tmp)
-        e_steps, e_rss, detail = ethos_side(args, work)
-        print(f"ethos steps (s): {[round(s, 1) for s in e_steps]}  (rollout s, update s, forward tokens, flat groups): {detail}; peak RSS {e_rss:.0f} MB", flush=True)
+        if args.only != "trl":
+            e_steps, e_rss, detail = ethos_side(args, work)
+            print(f"ethos steps (s): {[round(s, 1) for s in e_steps]}  (rollout s, update s, forward tokens, flat groups): {detail}; peak RSS {e_rss:.0f} MB", flush=True)
+            if args.only:
+                return 0
         env = dict(os.environ, TOKENIZERS_PARALLELISM="false")
-        out, t_rss = timed([args.python, __file__, "--trl-worker", "--model", args.model, "--repo",
-                            args.repo, "--steps", str(args.steps), "--trl-out", str(work / "trl")], env=env)
+        cmd = [args.python, __file__, "--trl-worker", "--model", args.model, "--repo",
+               args.repo, "--steps", str(args.steps), "--trl-out", str(work / "trl")]
+        if args.trl_no_checkpointing:
+            cmd.append("--trl-no-checkpointing")
+        out, t_rss = timed(cmd, env=env)
         m = re.search(r"TRL_STEPS (\[.*\])", out)
         if not m:
             sys.stderr.write(out[-4000:])
             raise SystemExit("no TRL timings")
         t_steps = json.loads(m.group(1))
         print(f"TRL steps (s): {[round(s, 1) for s in t_steps]}; peak RSS {t_rss:.0f} MB", flush=True)
+        if args.only:
+            return 0
     later = lambda s: sum(s[1:]) / len(s[1:]) if len(s) > 1 else s[0]
     print("| | ethos | TRL GRPOTrainer | ratio (TRL / ethos) |")
     print("| --- | --- | --- | --- |")

@@ -57,7 +57,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 logprobs: logp,
                 ref_logprobs: Some(train_ref),
                 advantages: batch.advantages.clone(),
-                mask: batch.mask.clone(),
+                mask: None,
             },
             &GrpoConfig::default(),
         )?;

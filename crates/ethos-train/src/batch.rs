@@ -1,11 +1,15 @@
 //! Training sequences packed into left-padded tensors, and the loss passes over them in
 //! micro-batches with gradient accumulation (shared by GRPO and SFT).
 
+use std::borrow::Borrow;
+use std::collections::HashMap;
+
 use candle_core::backprop::GradStore;
 use candle_core::{DType, Device, Tensor, Var};
 use ethos_model::llama::Llama;
 use ethos_model::lora::LoraAdapters;
 use ethos_model::train_ops::{row_entropy, token_logprobs};
+use ethos_model::training::SharedPrefixInputs;
 use rand::rngs::StdRng;
 
 use crate::error::{Result, TrainError};
@@ -42,91 +46,158 @@ impl Sequence {
     }
 }
 
-/// Sequences as tensors: inputs are `tokens[..-1]`, targets `tokens[1..]`, left-padded.
+/// Sequences as tensors, each distinct prompt once: a sequence is split at its first
+/// trained token into a prompt (shared by every sequence with the same one, e.g. a GRPO
+/// group) and a continuation. What the loss needs is kept only at the M trained
+/// positions.
 #[derive(Debug)]
 pub struct PackedBatch {
-    /// Input ids (B, T).
-    pub tokens: Tensor,
-    /// Target ids (B, T).
+    /// Prompts and continuations as the model takes them.
+    pub inputs: SharedPrefixInputs,
+    /// Indices (M, u32) of the trained positions: prompt positions (P * Tp) first, then
+    /// continuation positions (B * Tc).
+    pub rows: Tensor,
+    /// Target id at each trained position (1, M).
     pub targets: Tensor,
-    /// Rotary positions (B, T).
-    pub positions: Tensor,
-    /// 1 where the target is trained on (B, T), f32.
-    pub mask: Tensor,
-    /// Left padding per row.
-    pub pads: Vec<usize>,
-    /// Advantage per row (B), f32.
+    /// Advantage of the sequence each trained position belongs to (1, M), f32.
     pub advantages: Tensor,
-    /// Positions through the forward (B * T).
+    /// Positions through the forward (P * Tp + B * Tc).
     pub forward_tokens: usize,
-    /// Targets in the loss.
+    /// Targets in the loss (M).
     pub trained_tokens: usize,
 }
 
 /// Packs sequences of at least two tokens.
-pub fn pack(sequences: &[Sequence], device: &Device) -> Result<PackedBatch> {
+pub fn pack<S: Borrow<Sequence>>(sequences: &[S], device: &Device) -> Result<PackedBatch> {
+    let sequences: Vec<&Sequence> = sequences.iter().map(Borrow::borrow).collect();
     if let Some(short) = sequences.iter().find(|s| s.tokens.len() < 2) {
         return Err(TrainError::Invalid(format!(
             "a training sequence needs at least 2 tokens, got {}",
             short.tokens.len()
         )));
     }
-    let width = sequences
+    // Split each sequence before its first trained token (the first token is never
+    // predicted, so the prompt has at least one token).
+    let splits: Vec<usize> = sequences
         .iter()
-        .map(|s| s.tokens.len() - 1)
-        .max()
-        .unwrap_or(1);
-    let b = sequences.len();
-    let (mut tokens, mut targets, mut positions, mut mask, mut pads) = (
-        Vec::with_capacity(b * width),
-        Vec::with_capacity(b * width),
-        Vec::with_capacity(b * width),
-        Vec::with_capacity(b * width),
-        Vec::with_capacity(b),
-    );
-    for s in sequences {
-        let len = s.tokens.len() - 1;
-        let pad = width - len;
-        pads.push(pad);
-        tokens.extend(std::iter::repeat_n(0, pad).chain(s.tokens[..len].iter().copied()));
-        targets.extend(std::iter::repeat_n(0, pad).chain(s.tokens[1..].iter().copied()));
-        positions.extend((0..width).map(|i| i.saturating_sub(pad) as u32));
-        mask.extend(
-            std::iter::repeat_n(0.0f32, pad)
-                .chain(s.trained[1..].iter().map(|t| f32::from(u8::from(*t)))),
-        );
+        .map(|s| {
+            (1..s.tokens.len())
+                .find(|&i| s.trained[i])
+                .unwrap_or(s.tokens.len())
+        })
+        .collect();
+    let mut prompt_index: HashMap<&[u32], usize> = HashMap::new();
+    let mut prompts: Vec<&[u32]> = Vec::new();
+    let prompt_of: Vec<usize> = sequences
+        .iter()
+        .zip(&splits)
+        .map(|(s, &split)| {
+            let prefix = &s.tokens[..split];
+            *prompt_index.entry(prefix).or_insert_with(|| {
+                prompts.push(prefix);
+                prompts.len() - 1
+            })
+        })
+        .collect();
+    let tp = prompts.iter().map(|p| p.len()).max().unwrap_or(1);
+    // A continuation's inputs are its tokens after the prompt but the last.
+    let lens: Vec<usize> = sequences
+        .iter()
+        .zip(&splits)
+        .map(|(s, &split)| s.tokens.len().saturating_sub(split + 1))
+        .collect();
+    let tc = lens.iter().copied().max().unwrap_or(0);
+    let (p, b) = (prompts.len(), sequences.len());
+    let mut prompt_tokens = Vec::with_capacity(p * tp);
+    let mut prompt_pads = Vec::with_capacity(p);
+    for prompt in &prompts {
+        let pad = tp - prompt.len();
+        prompt_pads.push(pad);
+        prompt_tokens.extend(std::iter::repeat_n(0, pad).chain(prompt.iter().copied()));
     }
-    let advantages: Vec<f32> = sequences.iter().map(|s| s.advantage as f32).collect();
+    let mut tokens = Vec::with_capacity(b * tc);
+    let (mut rows, mut targets, mut advantages) = (Vec::new(), Vec::new(), Vec::new());
+    for (r, s) in sequences.iter().enumerate() {
+        let split = splits[r];
+        let len = lens[r];
+        tokens.extend(
+            s.tokens[split..split + len]
+                .iter()
+                .copied()
+                .chain(std::iter::repeat_n(0, tc - len)),
+        );
+        // Token j is predicted at the position of token j - 1: the prompt's last position
+        // for the first token after the prompt, continuation positions after that.
+        for j in split..s.tokens.len() {
+            if !s.trained[j] {
+                continue;
+            }
+            let row = if j == split {
+                prompt_of[r] * tp + tp - 1
+            } else {
+                p * tp + r * tc + (j - 1 - split)
+            };
+            rows.push(row as u32);
+            targets.push(s.tokens[j]);
+            advantages.push(s.advantage as f32);
+        }
+    }
+    let m = rows.len();
     Ok(PackedBatch {
-        tokens: Tensor::from_vec(tokens, (b, width), device)?,
-        targets: Tensor::from_vec(targets, (b, width), device)?,
-        positions: Tensor::from_vec(positions, (b, width), device)?,
-        mask: Tensor::from_vec(mask, (b, width), device)?,
-        pads,
-        advantages: Tensor::from_vec(advantages, b, device)?,
-        forward_tokens: b * width,
-        trained_tokens: sequences.iter().map(Sequence::trained_tokens).sum(),
+        inputs: SharedPrefixInputs {
+            prompt_tokens: Tensor::from_vec(prompt_tokens, (p, tp), device)?,
+            prompt_pads,
+            tokens: Tensor::from_vec(tokens, (b, tc), device)?,
+            lens,
+            prompt_of,
+        },
+        rows: Tensor::from_vec(rows, m, device)?,
+        targets: Tensor::from_vec(targets, (1, m), device)?,
+        advantages: Tensor::from_vec(advantages, (1, m), device)?,
+        forward_tokens: p * tp + b * tc,
+        trained_tokens: m,
     })
 }
 
+/// Packs `sequences` into micro-batches of at most `micro_batch` sequences. Sequences are
+/// ordered by prompt, then by length, so that a group's completions share one pass over
+/// their prompt and each micro-batch holds similar lengths and little padding; losses are
+/// token sums, so the order does not change the accumulated result.
+pub fn pack_micro_batches(
+    sequences: &[Sequence],
+    micro_batch: usize,
+    device: &Device,
+) -> Result<Vec<PackedBatch>> {
+    let mut order: Vec<&Sequence> = sequences.iter().collect();
+    let prompt = |s: &Sequence| -> Vec<u32> {
+        let split = (1..s.tokens.len())
+            .find(|&i| s.trained[i])
+            .unwrap_or(s.tokens.len());
+        s.tokens[..split].to_vec()
+    };
+    order.sort_by_cached_key(|s| (prompt(s).len(), prompt(s), s.tokens.len()));
+    order
+        .chunks(micro_batch.max(1))
+        .map(|chunk| pack(chunk, device))
+        .collect()
+}
+
 impl PackedBatch {
-    /// Log-probabilities of the targets (B, T) under the policy (`adapters`) or the base,
-    /// and the logits (B, T, V) they came from.
+    /// Log-probabilities (1, M) of the trained targets under the policy (`adapters`) or
+    /// the base, and the logits (1, M, V) they came from.
     pub fn logprobs(
         &self,
         llama: &Llama,
         adapters: Option<&LoraAdapters>,
         dropout: Option<&mut StdRng>,
     ) -> Result<(Tensor, Tensor)> {
-        let logits =
-            llama.forward_train(&self.tokens, &self.positions, &self.pads, adapters, dropout)?;
+        let logits = llama.forward_train_shared(&self.inputs, &self.rows, adapters, dropout)?;
         Ok((token_logprobs(&logits, &self.targets)?, logits))
     }
 
     /// Sum over trained positions of the policy's entropy (nats), without gradient.
     pub fn entropy_sum(&self, logits: &Tensor) -> Result<f64> {
-        let entropy = row_entropy(logits)?.to_dtype(self.mask.dtype())?;
-        Ok((entropy * &self.mask)?
+        Ok(row_entropy(logits)?
             .sum_all()?
             .to_dtype(DType::F64)?
             .to_scalar::<f64>()?)

@@ -30,6 +30,13 @@ pub fn forward_flops(config: &LlamaConfig, tokens: usize) -> f64 {
     2.0 * matmul_params(config) * tokens as f64
 }
 
+/// FLOPs of a training forward over `positions` positions that computes the output head
+/// only at the `scored` positions whose token enters the loss.
+pub fn scored_forward_flops(config: &LlamaConfig, positions: usize, scored: usize) -> f64 {
+    let head = config.hidden as f64 * config.vocab as f64;
+    2.0 * (matmul_params(config) - head) * positions as f64 + 2.0 * head * scored as f64
+}
+
 /// What a run consumed (written to `summary.json`, compared across arms).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ComputeTotals {

@@ -80,7 +80,8 @@ pub fn group_advantages(rewards: &[f64], group: usize, scale: bool) -> Result<(V
     Ok((advantages, flat))
 }
 
-/// What one GRPO loss needs, all shaped (B, T) except `advantages` (B).
+/// What one GRPO loss needs: log-probabilities all of one shape, (B, T) or the (1, M)
+/// trained positions of a [`crate::batch::PackedBatch`].
 #[derive(Debug, Clone)]
 pub struct GrpoBatch {
     /// Log-probabilities of the sampled tokens under the policy being trained
@@ -90,10 +91,11 @@ pub struct GrpoBatch {
     pub old_logprobs: Tensor,
     /// The same under the reference policy (constants; needed when `kl_beta > 0`).
     pub ref_logprobs: Option<Tensor>,
-    /// One advantage per sequence.
+    /// One advantage per sequence (B), or one per token (the log-probabilities' shape).
     pub advantages: Tensor,
-    /// 1 for completion tokens that count, 0 for prompt, padding and masked-out tokens.
-    pub mask: Tensor,
+    /// 1 for tokens that count, 0 for prompt, padding and masked-out tokens (the
+    /// log-probabilities' shape); `None` when every token counts.
+    pub mask: Option<Tensor>,
 }
 
 /// Numbers about one loss evaluation.
@@ -119,7 +121,10 @@ pub fn token_logprobs(logits: &Tensor, targets: &Tensor) -> Result<Tensor> {
 pub fn grpo_loss(batch: &GrpoBatch, config: &GrpoConfig) -> Result<(Tensor, GrpoStats)> {
     let logp = &batch.logprobs;
     let dtype = logp.dtype();
-    let mask = batch.mask.to_dtype(dtype)?;
+    let mask = match &batch.mask {
+        Some(mask) => mask.to_dtype(dtype)?,
+        None => logp.ones_like()?.detach(),
+    };
     let tokens = mask.sum_all()?.to_dtype(DType::F64)?.to_scalar::<f64>()?;
     if tokens <= 0.0 {
         return Err(TrainError::Invalid(
@@ -127,7 +132,12 @@ pub fn grpo_loss(batch: &GrpoBatch, config: &GrpoConfig) -> Result<(Tensor, Grpo
         ));
     }
     let old = batch.old_logprobs.to_dtype(dtype)?.detach();
-    let adv = batch.advantages.to_dtype(dtype)?.unsqueeze(1)?;
+    let adv = batch.advantages.to_dtype(dtype)?;
+    let adv = if adv.dims() == logp.dims() {
+        adv
+    } else {
+        adv.unsqueeze(1)?
+    };
     let ratio = (logp - &old)?.exp()?;
     let unclipped = ratio.broadcast_mul(&adv)?;
     let clipped = ratio
@@ -197,7 +207,7 @@ mod tests {
             old_logprobs: old,
             ref_logprobs: Some(reference),
             advantages: Tensor::new(&[2.0f64], &dev).unwrap(),
-            mask: Tensor::new(&[[1.0f64, 1.0, 0.0]], &dev).unwrap(),
+            mask: Some(Tensor::new(&[[1.0f64, 1.0, 0.0]], &dev).unwrap()),
         };
         let config = GrpoConfig {
             kl_beta: 0.1,
@@ -218,7 +228,7 @@ mod tests {
         assert!((stats.kl - k3 / 2.0).abs() < 1e-12);
         assert_eq!(stats.tokens, 2.0);
         let empty = GrpoBatch {
-            mask: Tensor::zeros((1, 3), DType::F64, &dev).unwrap(),
+            mask: Some(Tensor::zeros((1, 3), DType::F64, &dev).unwrap()),
             ..batch
         };
         assert!(grpo_loss(&empty, &config).is_err());

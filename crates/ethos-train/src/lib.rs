@@ -22,7 +22,7 @@ pub mod run;
 pub mod sft;
 pub mod step;
 
-pub use batch::Sequence;
+pub use batch::{PackedBatch, Sequence, pack, pack_micro_batches};
 pub use compute::{ComputeTotals, check_matched};
 pub use config::{LoadedConfig, TrainConfig, load_config};
 pub use error::TrainError;

@@ -15,8 +15,8 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 use serde::{Deserialize, Serialize};
 
-use crate::batch::{Sequence, accumulate, pack};
-use crate::compute::forward_flops;
+use crate::batch::{Sequence, accumulate, pack_micro_batches};
+use crate::compute::scored_forward_flops;
 use crate::error::{Result, TrainError};
 use crate::optim::{AdamW, clip_grad_norm};
 
@@ -193,11 +193,7 @@ pub fn sft_step(
         .adapters()
         .ok_or_else(|| TrainError::Invalid("attach LoRA adapters before training".into()))?
         .clone();
-    let device = llama.device().clone();
-    let batches = sequences
-        .chunks(micro_batch.max(1))
-        .map(|chunk| pack(chunk, &device))
-        .collect::<Result<Vec<_>>>()?;
+    let batches = pack_micro_batches(sequences, micro_batch, llama.device())?;
     let total: usize = batches.iter().map(|b| b.trained_tokens).sum();
     if total == 0 {
         return Err(TrainError::Invalid(
@@ -216,7 +212,7 @@ pub fn sft_step(
         let (logprobs, _) = batch.logprobs(llama, Some(&adapters), dropout.as_mut())?;
         // Sum of -log p over this micro-batch's trained tokens, divided by the step's
         // total, so accumulated gradients are those of the mean over the whole step.
-        let loss = ((logprobs * &batch.mask)?.sum_all()?.neg()? / total as f64)?;
+        let loss = (logprobs.sum_all()?.neg()? / total as f64)?;
         metrics.loss += f64::from(loss.to_scalar::<f32>()?);
         accumulate(&mut grads, loss.backward()?, &vars)?;
         metrics.forward_tokens += batch.forward_tokens;
@@ -225,7 +221,8 @@ pub fn sft_step(
         metrics.grad_norm = clip_grad_norm(&mut grads, &vars, max_grad_norm)?;
         optimizer.step(&grads, lr)?;
     }
-    metrics.update_flops = 2.0 * forward_flops(llama.config(), metrics.forward_tokens);
+    metrics.update_flops =
+        2.0 * scored_forward_flops(llama.config(), metrics.forward_tokens, total);
     metrics.update_seconds = started.elapsed().as_secs_f64();
     Ok(metrics)
 }

@@ -14,8 +14,8 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 use serde::Serialize;
 
-use crate::batch::{PackedBatch, Sequence, accumulate, pack};
-use crate::compute::forward_flops;
+use crate::batch::{PackedBatch, Sequence, accumulate, pack_micro_batches};
+use crate::compute::{forward_flops, scored_forward_flops};
 use crate::error::{Result, TrainError};
 use crate::grpo::{GrpoBatch, GrpoConfig, group_advantages, grpo_loss};
 use crate::optim::{AdamW, clip_grad_norm};
@@ -55,19 +55,20 @@ pub struct SourceRewards {
     pub prompts: usize,
     /// Completions graded.
     pub graded: usize,
-    /// Mean reward.
-    pub reward_mean: f64,
-    /// Standard deviation of the rewards.
-    pub reward_std: f64,
+    /// Mean reward; `None` when nothing from the source was graded.
+    pub reward_mean: Option<f64>,
+    /// Standard deviation of the rewards; `None` when nothing was graded.
+    pub reward_std: Option<f64>,
 }
 
 /// What one step did, for `metrics.jsonl`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct StepMetrics {
-    /// Mean reward over graded completions (before any length penalty).
-    pub reward_mean: f64,
-    /// Standard deviation of those rewards.
-    pub reward_std: f64,
+    /// Mean reward over graded completions (before any length penalty); `None` when
+    /// nothing was graded.
+    pub reward_mean: Option<f64>,
+    /// Standard deviation of those rewards; `None` when nothing was graded.
+    pub reward_std: Option<f64>,
     /// Rewards per source.
     pub sources: BTreeMap<String, SourceRewards>,
     /// Groups whose rewards were all equal (no signal; skipped).
@@ -76,16 +77,17 @@ pub struct StepMetrics {
     pub failed_groups: usize,
     /// Prompts skipped because they leave no room for a completion in the context.
     pub long_prompts: usize,
-    /// The GRPO loss, averaged over updates (0 when nothing was trained).
-    pub loss: f64,
+    /// The GRPO loss, averaged over updates. This and the next four fields are `None`
+    /// (null in JSON) when the step made no update: nothing was measured.
+    pub loss: Option<f64>,
     /// Mean k3 KL to the reference over trained tokens.
-    pub kl: f64,
+    pub kl: Option<f64>,
     /// Mean entropy (nats) of the policy over trained tokens.
-    pub entropy: f64,
+    pub entropy: Option<f64>,
     /// Share of trained tokens whose ratio was clipped.
-    pub clipped_fraction: f64,
+    pub clipped_fraction: Option<f64>,
     /// Gradient norm before clipping (mean over updates).
-    pub grad_norm: f64,
+    pub grad_norm: Option<f64>,
     /// Optimizer updates made.
     pub updates: usize,
     /// Mean completion length in tokens.
@@ -112,13 +114,14 @@ pub struct StepMetrics {
     pub update_seconds: f64,
 }
 
-fn mean_std(values: &[f64]) -> (f64, f64) {
+/// Mean and (population) standard deviation; `None` for no values.
+fn mean_std(values: &[f64]) -> Option<(f64, f64)> {
     if values.is_empty() {
-        return (0.0, 0.0);
+        return None;
     }
     let mean = values.iter().sum::<f64>() / values.len() as f64;
     let var = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / values.len() as f64;
-    (mean, var.sqrt())
+    Some((mean, var.sqrt()))
 }
 
 /// The knobs of one step.
@@ -201,7 +204,7 @@ fn accumulated_pass(
             logprobs,
             ref_logprobs: fixed.reference[i].clone(),
             advantages: batch.advantages.clone(),
-            mask: batch.mask.clone(),
+            mask: None,
         };
         let (loss, part) = grpo_loss(&packed, grpo)?;
         let weight = part.tokens / total as f64;
@@ -226,11 +229,7 @@ pub fn grpo_gradients(
     let adapters = llama
         .adapters()
         .ok_or_else(|| TrainError::Invalid("attach LoRA adapters before training".into()))?;
-    let device = llama.device().clone();
-    let batches = sequences
-        .chunks(micro_batch.max(1))
-        .map(|chunk| pack(chunk, &device))
-        .collect::<Result<Vec<_>>>()?;
+    let batches = pack_micro_batches(sequences, micro_batch, llama.device())?;
     let total: usize = batches.iter().map(|b| b.trained_tokens).sum();
     let fixed = fixed_logprobs(llama, adapters, &batches, grpo)?;
     let (grads, stats) = accumulated_pass(llama, adapters, &batches, &fixed, grpo, total, None)?;
@@ -275,12 +274,8 @@ fn update(
     settings: &StepSettings,
 ) -> Result<UpdateStats> {
     let llama = model.llama();
-    let device = llama.device().clone();
     let grpo = &settings.grpo;
-    let batches = sequences
-        .chunks(settings.micro_batch.max(1))
-        .map(|chunk| pack(chunk, &device))
-        .collect::<Result<Vec<_>>>()?;
+    let batches = pack_micro_batches(sequences, settings.micro_batch, llama.device())?;
     let total: usize = batches.iter().map(|b| b.trained_tokens).sum();
     if total == 0 {
         return Err(TrainError::Invalid(
@@ -288,7 +283,7 @@ fn update(
         ));
     }
     let forward_tokens: usize = batches.iter().map(|b| b.forward_tokens).sum();
-    let pass = forward_flops(llama.config(), forward_tokens);
+    let pass = scored_forward_flops(llama.config(), forward_tokens, total);
     let fixed = fixed_logprobs(llama, adapters, &batches, grpo)?;
     let mut stats = UpdateStats {
         forward_tokens,
@@ -461,11 +456,11 @@ pub fn grpo_step(
     for (name, rewards) in per_source {
         if let Some(source) = metrics.sources.get_mut(name) {
             source.graded = rewards.len();
-            (source.reward_mean, source.reward_std) = mean_std(&rewards);
+            (source.reward_mean, source.reward_std) = mean_std(&rewards).unzip();
         }
     }
-    (metrics.reward_mean, metrics.reward_std) = mean_std(&rewards_seen);
-    metrics.completion_len_mean = mean_std(&lengths).0;
+    (metrics.reward_mean, metrics.reward_std) = mean_std(&rewards_seen).unzip();
+    metrics.completion_len_mean = mean_std(&lengths).map_or(0.0, |(mean, _)| mean);
     let config = model.llama().config();
     metrics.rollout_flops = forward_flops(config, metrics.prompt_tokens + metrics.generated_tokens);
     if !sequences.is_empty() {
@@ -473,12 +468,14 @@ pub fn grpo_step(
         metrics.trained_tokens = sequences.iter().map(Sequence::trained_tokens).sum();
         metrics.forward_tokens = stats.forward_tokens;
         metrics.update_flops = stats.update_flops;
-        metrics.loss = stats.loss;
-        metrics.kl = stats.kl;
-        metrics.entropy = stats.entropy;
-        metrics.clipped_fraction = stats.clipped_fraction;
-        metrics.grad_norm = stats.grad_norm;
         metrics.updates = stats.updates;
+        if stats.updates > 0 {
+            metrics.loss = Some(stats.loss);
+            metrics.kl = Some(stats.kl);
+            metrics.entropy = Some(stats.entropy);
+            metrics.clipped_fraction = Some(stats.clipped_fraction);
+            metrics.grad_norm = Some(stats.grad_norm);
+        }
     }
     metrics.update_seconds = started.elapsed().as_secs_f64();
     Ok(metrics)

@@ -102,7 +102,7 @@ fn on_policy_the_gradient_is_the_plain_policy_gradient() {
         ref_logprobs: Some(logp.detach()),
         logprobs: logp.clone(),
         advantages: s.advantages.clone(),
-        mask: s.mask.clone(),
+        mask: Some(s.mask.clone()),
     };
     let (loss, stats) = grpo_loss(&batch, &GrpoConfig::default()).unwrap();
     assert_eq!(stats.clipped_fraction, 0.0);
@@ -160,7 +160,7 @@ fn off_policy_the_gradient_matches_finite_differences() {
             old_logprobs: old.clone(),
             ref_logprobs: Some(reference.clone()),
             advantages: s.advantages.clone(),
-            mask: s.mask.clone(),
+            mask: Some(s.mask.clone()),
         };
         let (loss, stats) = grpo_loss(&batch, &config).unwrap();
         (loss, stats.clipped_fraction)

@@ -169,13 +169,15 @@ fn grpo_runs_checkpoints_and_resumes_with_more_steps() {
     assert_eq!(lines.len(), 3);
     for (i, line) in lines.iter().enumerate() {
         assert_eq!(line["step"], i as u64 + 1);
+        // Update measurements are numbers exactly when the step made an update.
+        let updated = line["updates"].as_u64().unwrap() > 0;
+        for key in ["kl", "loss", "entropy", "clipped_fraction", "grad_norm"] {
+            assert_eq!(line[key].is_number(), updated, "{key} in {line}");
+            assert_eq!(line[key].is_null(), !updated, "{key} in {line}");
+        }
         for key in [
             "reward_mean",
             "reward_std",
-            "kl",
-            "loss",
-            "entropy",
-            "clipped_fraction",
             "completion_len_mean",
             "generated_tokens",
             "trained_tokens",

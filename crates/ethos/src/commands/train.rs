@@ -17,13 +17,19 @@ use crate::cli::{GraderArgs, JudgeModeArg, TrainArgs};
 /// A short summary of a metrics line for logs and the progress bar.
 fn describe(line: &Value) -> String {
     let num = |key: &str| line.get(key).and_then(Value::as_f64).unwrap_or(0.0);
+    // Fields that were not measured in a step are null: shown as "-".
+    let maybe = |key: &str, digits: usize| {
+        line.get(key)
+            .and_then(Value::as_f64)
+            .map_or_else(|| "-".to_string(), |v| format!("{v:.digits$}"))
+    };
     if line.get("reward_mean").is_some() {
         format!(
-            "reward {:.3} ± {:.3}  kl {:.4}  loss {:.4}  len {:.0}  skipped {}+{}  {:.0}s",
-            num("reward_mean"),
-            num("reward_std"),
-            num("kl"),
-            num("loss"),
+            "reward {} ± {}  kl {}  loss {}  len {:.0}  skipped {}+{}  {:.0}s",
+            maybe("reward_mean", 3),
+            maybe("reward_std", 3),
+            maybe("kl", 4),
+            maybe("loss", 4),
             num("completion_len_mean"),
             num("zero_variance_groups"),
             num("failed_groups"),
