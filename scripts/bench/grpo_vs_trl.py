@@ -112,7 +112,13 @@ def trl_worker(args) -> None:
         callbacks=[Timer()],
     )
     trainer.train()
-    print("TRL_STEPS " + json.dumps(steps), flush=True)
+    # Completion lengths differ between the two samplers, so the work per step does too.
+    lengths = [h["completions/mean_length"] for h in trainer.state.log_history
+               if "completions/mean_length" in h]
+    clipped = [h["completions/clipped_ratio"] for h in trainer.state.log_history
+               if "completions/clipped_ratio" in h]
+    print("TRL_STEPS " + json.dumps({"seconds": steps, "mean_length": lengths,
+                                     "clipped": clipped}), flush=True)
 
 
 def timed(cmd, env=None):
@@ -165,7 +171,9 @@ kind = "trait"
     steps = [l["rollout_seconds"] + l["grade_seconds"] + l["update_seconds"] for l in lines]
     detail = [(round(l["rollout_seconds"], 1), round(l["update_seconds"], 1), l["forward_tokens"],
                l["zero_variance_groups"]) for l in lines]
-    return steps, rss, detail
+    lengths = [l["generated_tokens"] / (PROMPTS * GROUP) for l in lines]
+    clipped = [l["truncated"] / (PROMPTS * GROUP) for l in lines]
+    return steps, rss, detail, lengths, clipped
 
 
 def main() -> int:
@@ -189,8 +197,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = pathlib.Path(tmp)
         if args.only != "trl":
-            e_steps, e_rss, detail = ethos_side(args, work)
-            print(f"ethos steps (s): {[round(s, 1) for s in e_steps]}  (rollout s, update s, forward tokens, flat groups): {detail}; peak RSS {e_rss:.0f} MB", flush=True)
+            e_steps, e_rss, detail, e_len, e_clip = ethos_side(args, work)
+            print(f"ethos steps (s): {[round(s, 1) for s in e_steps]}  (rollout s, update s, forward tokens, flat groups): {detail}; "
+                  f"mean completion length {[round(x, 1) for x in e_len]}, cut at max {[round(x, 2) for x in e_clip]}; peak RSS {e_rss:.0f} MB", flush=True)
             if args.only:
                 return 0
         env = dict(os.environ, TOKENIZERS_PARALLELISM="false")
@@ -199,12 +208,14 @@ def main() -> int:
         if args.trl_no_checkpointing:
             cmd.append("--trl-no-checkpointing")
         out, t_rss = timed(cmd, env=env)
-        m = re.search(r"TRL_STEPS (\[.*\])", out)
+        m = re.search(r"TRL_STEPS (\{.*\})", out)
         if not m:
             sys.stderr.write(out[-4000:])
             raise SystemExit("no TRL timings")
-        t_steps = json.loads(m.group(1))
-        print(f"TRL steps (s): {[round(s, 1) for s in t_steps]}; peak RSS {t_rss:.0f} MB", flush=True)
+        trl = json.loads(m.group(1))
+        t_steps, t_len, t_clip = trl["seconds"], trl["mean_length"], trl["clipped"]
+        print(f"TRL steps (s): {[round(s, 1) for s in t_steps]}; mean completion length {[round(x, 1) for x in t_len]}, "
+              f"cut at max {[round(x, 2) for x in t_clip]}; peak RSS {t_rss:.0f} MB", flush=True)
         if args.only:
             return 0
     later = lambda s: sum(s[1:]) / len(s[1:]) if len(s) > 1 else s[0]
@@ -212,6 +223,12 @@ def main() -> int:
     print("| --- | --- | --- | --- |")
     print(f"| seconds per step (steps 2..{args.steps}) | {later(e_steps):.1f} | {later(t_steps):.1f} | {later(t_steps) / later(e_steps):.2f}x |")
     print(f"| seconds, first step | {e_steps[0]:.1f} | {t_steps[0]:.1f} | {t_steps[0] / e_steps[0]:.2f}x |")
+    # Seconds per 1000 completion tokens: the samplers stop at different lengths, so this
+    # is the like-for-like rate.
+    rate = lambda sec, lens: 1000 * sum(sec) / (PROMPTS * GROUP * sum(lens))
+    e_rate, t_rate = rate(e_steps[1:] or e_steps, e_len[1:] or e_len), rate(t_steps[1:] or t_steps, t_len[1:] or t_len)
+    print(f"| mean completion length, tokens (steps 2..{args.steps}) | {later(e_len):.1f} | {later(t_len):.1f} | |")
+    print(f"| seconds per 1000 completion tokens (steps 2..{args.steps}) | {e_rate:.2f} | {t_rate:.2f} | {t_rate / e_rate:.2f}x |")
     print(f"| peak resident memory (MB) | {e_rss:.0f} | {t_rss:.0f} | {t_rss / e_rss:.2f}x |")
     return 0
 

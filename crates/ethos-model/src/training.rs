@@ -7,7 +7,7 @@
 //! factors.
 
 use crate::train_ops::frozen_linear;
-use candle_core::{D, DType, Tensor};
+use candle_core::{D, DType, Device, Tensor};
 use rand::{Rng, rngs::StdRng};
 
 use crate::error::Result;
@@ -76,25 +76,31 @@ fn attend(q: &Tensor, k: &Tensor, v: &Tensor, mask: Option<&Tensor>) -> Result<T
         .reshape((b, t, heads * hd))?)
 }
 
-/// Additive mask (B, 1, Tc, Tp + Tc) of continuation queries over their prompt's keys
-/// (padding hidden) and their own keys (causal).
-fn continuation_mask(
-    prompt_pads: &[usize],
-    prompt_of: &[usize],
-    tp: usize,
-    tc: usize,
-    device: &candle_core::Device,
-) -> Result<Tensor> {
-    let s = tp + tc;
-    let mut data = vec![f32::NEG_INFINITY; prompt_of.len() * tc * s];
-    for (row, &prompt) in prompt_of.iter().enumerate() {
-        let pad = prompt_pads[prompt];
-        for i in 0..tc {
-            let base = (row * tc + i) * s;
-            data[base + pad..base + tp + i + 1].fill(0.0);
+/// Additive mask (R, 1, Tc, P * Tp + Tc) of continuation queries over every prompt's
+/// keys laid end to end and the keys of their own row: a query sees its prompt (padding
+/// hidden) and the earlier tokens of its own segment. Unused slots see only themselves.
+fn continuation_mask(inputs: &SharedPrefixInputs, tp: usize, device: &Device) -> Result<Tensor> {
+    let (rows, tc) = inputs.tokens.dims2()?;
+    let prompts = inputs.prompt_pads.len() * tp;
+    let s = prompts + tc;
+    let mut data = vec![f32::NEG_INFINITY; rows * tc * s];
+    let mut used = vec![false; rows * tc];
+    for seg in &inputs.segments {
+        let pad = inputs.prompt_pads[seg.prompt];
+        for i in 0..seg.len {
+            let slot = seg.row * tc + seg.start + i;
+            used[slot] = true;
+            let base = slot * s;
+            data[base + seg.prompt * tp + pad..base + (seg.prompt + 1) * tp].fill(0.0);
+            data[base + prompts + seg.start..=base + prompts + seg.start + i].fill(0.0);
         }
     }
-    Ok(Tensor::from_vec(data, (prompt_of.len(), 1, tc, s), device)?)
+    for (slot, used) in used.iter().enumerate() {
+        if !used {
+            data[slot * s + prompts + slot % tc] = 0.0;
+        }
+    }
+    Ok(Tensor::from_vec(data, (rows, 1, tc, s), device)?)
 }
 
 /// The adapters' dropout mask for an input of `shape`, when dropout is on.
@@ -112,21 +118,33 @@ fn dropout_for(
 }
 
 /// Completions that share prompts, laid out so that each prompt runs through the model
-/// once: P left-padded prompts and B right-padded continuations, each continuation
-/// attending to its own prompt's keys and values. With G completions per prompt this
-/// saves the prompt's work G - 1 times over (GRPO) in the forward and the backward.
+/// once and continuations carry little padding: P left-padded prompts, and continuation
+/// segments packed into R rows, each segment attending to its prompt's keys and values and
+/// to its own earlier tokens. With G completions per prompt this saves the prompt's work
+/// G - 1 times over (GRPO), in the forward and in the backward.
 #[derive(Debug, Clone)]
 pub struct SharedPrefixInputs {
     /// Prompt ids (P, Tp), left-padded.
     pub prompt_tokens: Tensor,
     /// Left padding of each prompt row.
     pub prompt_pads: Vec<usize>,
-    /// Continuation ids (B, Tc), right-padded; Tc may be 0.
+    /// Continuation ids (R, Tc), segments end to end; Tc may be 0.
     pub tokens: Tensor,
-    /// Real (unpadded) length of each continuation row.
-    pub lens: Vec<usize>,
-    /// The prompt row each continuation belongs to (B).
-    pub prompt_of: Vec<usize>,
+    /// Where each continuation lies and which prompt it follows.
+    pub segments: Vec<Segment>,
+}
+
+/// One continuation inside [`SharedPrefixInputs::tokens`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    /// The prompt row it follows.
+    pub prompt: usize,
+    /// Its row.
+    pub row: usize,
+    /// Its first column.
+    pub start: usize,
+    /// Its length (at least 1).
+    pub len: usize,
 }
 
 /// The tensors of one layer input for a part of a batch: (B, T, H) and the rotary tables
@@ -170,7 +188,7 @@ impl Llama {
     }
 
     /// Logits (1, M, V) of a [`SharedPrefixInputs`] batch at the `rows` (M, u32) of the
-    /// positions laid end to end: the P * Tp prompt positions, then the B * Tc
+    /// positions laid end to end: the P * Tp prompt positions, then the R * Tc
     /// continuation positions. Only scored positions go through the output head, which
     /// saves its work (a fifth of a small model's FLOPs per position) and the memory of
     /// logits nobody reads.
@@ -182,7 +200,7 @@ impl Llama {
         mut dropout: Option<&mut StdRng>,
     ) -> Result<Tensor> {
         let (p, tp) = inputs.prompt_tokens.dims2()?;
-        let (b, tc) = inputs.tokens.dims2()?;
+        let (r, tc) = inputs.tokens.dims2()?;
         let device = &self.device;
         let dtype = self.embed.dtype();
         let prompt_positions: Vec<u32> = inputs
@@ -190,28 +208,20 @@ impl Llama {
             .iter()
             .flat_map(|&pad| (0..tp).map(move |i| i.saturating_sub(pad) as u32))
             .collect();
-        let prompt_lens: Vec<usize> = inputs.prompt_pads.iter().map(|pad| tp - pad).collect();
-        let starts: Vec<usize> = inputs.prompt_of.iter().map(|&i| prompt_lens[i]).collect();
-        let positions: Vec<u32> = starts
-            .iter()
-            .flat_map(|&start| (0..tc).map(move |j| (start + j) as u32))
-            .collect();
+        // A continuation token's position follows its prompt's last.
+        let mut positions = vec![0u32; r * tc];
+        for seg in &inputs.segments {
+            let first = tp - inputs.prompt_pads[seg.prompt];
+            for i in 0..seg.len {
+                positions[seg.row * tc + seg.start + i] = (first + i) as u32;
+            }
+        }
         let prompt_positions = Tensor::from_vec(prompt_positions, (p, tp), device)?;
-        let positions = Tensor::from_vec(positions, (b, tc), device)?;
-        let prompt_of = Tensor::from_vec(
-            inputs
-                .prompt_of
-                .iter()
-                .map(|&i| i as u32)
-                .collect::<Vec<_>>(),
-            b,
-            device,
-        )?;
+        let positions = Tensor::from_vec(positions, (r, tc), device)?;
         let prompt_mask = padded_causal_mask(&inputs.prompt_pads, 0, tp, device)?
             .map(|m| m.to_dtype(dtype))
             .transpose()?;
-        let mask = continuation_mask(&inputs.prompt_pads, &inputs.prompt_of, tp, tc, device)?
-            .to_dtype(dtype)?;
+        let mask = continuation_mask(inputs, tp, device)?.to_dtype(dtype)?;
         let mut prompt = self.part(&inputs.prompt_tokens, &prompt_positions)?;
         // Continuations of a single token have no positions of their own.
         let mut cont = if tc > 0 {
@@ -219,15 +229,21 @@ impl Llama {
         } else {
             None
         };
+        let (heads, hd) = (self.config.heads, self.config.head_dim());
+        // Every prompt's keys (or values) end to end, for each continuation row.
+        let all_prompts = |x: &Tensor| -> Result<Tensor> {
+            Ok(x.transpose(0, 1)?
+                .reshape((1, heads, p * tp, hd))?
+                .broadcast_as((r, heads, p * tp, hd))?)
+        };
         for layer in 0..self.blocks.len() {
             let ph = self.heads(layer, &prompt, adapters, &mut dropout)?;
             let y = attend(&ph.q, &ph.k, &ph.v, prompt_mask.as_ref())?;
             let next_prompt = self.finish_layer(layer, &prompt.x, &y, adapters, &mut dropout)?;
             if let Some(cont) = cont.as_mut() {
                 let ch = self.heads(layer, cont, adapters, &mut dropout)?;
-                // Each continuation sees its prompt's keys and values, then its own.
-                let k = Tensor::cat(&[ph.k.index_select(&prompt_of, 0)?, ch.k], 2)?;
-                let v = Tensor::cat(&[ph.v.index_select(&prompt_of, 0)?, ch.v], 2)?;
+                let k = Tensor::cat(&[all_prompts(&ph.k)?, ch.k], 2)?.contiguous()?;
+                let v = Tensor::cat(&[all_prompts(&ph.v)?, ch.v], 2)?.contiguous()?;
                 let y = attend(&ch.q, &k, &v, Some(&mask))?;
                 cont.x = self.finish_layer(layer, &cont.x, &y, adapters, &mut dropout)?;
             }
@@ -236,7 +252,7 @@ impl Llama {
         let hidden = self.config.hidden;
         let mut flat = vec![prompt.x.reshape((p * tp, hidden))?];
         if let Some(cont) = &cont {
-            flat.push(cont.x.reshape((b * tc, hidden))?);
+            flat.push(cont.x.reshape((r * tc, hidden))?);
         }
         let x = Tensor::cat(&flat, 0)?.index_select(rows, 0)?.unsqueeze(0)?;
         let x = rms_norm(&x, &self.norm, self.config.rms_eps)?;

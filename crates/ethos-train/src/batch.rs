@@ -9,7 +9,7 @@ use candle_core::{DType, Device, Tensor, Var};
 use ethos_model::llama::Llama;
 use ethos_model::lora::LoraAdapters;
 use ethos_model::train_ops::{row_entropy, token_logprobs};
-use ethos_model::training::SharedPrefixInputs;
+use ethos_model::training::{Segment, SharedPrefixInputs};
 use rand::rngs::StdRng;
 
 use crate::error::{Result, TrainError};
@@ -55,13 +55,13 @@ pub struct PackedBatch {
     /// Prompts and continuations as the model takes them.
     pub inputs: SharedPrefixInputs,
     /// Indices (M, u32) of the trained positions: prompt positions (P * Tp) first, then
-    /// continuation positions (B * Tc).
+    /// continuation positions (R * Tc).
     pub rows: Tensor,
     /// Target id at each trained position (1, M).
     pub targets: Tensor,
     /// Advantage of the sequence each trained position belongs to (1, M), f32.
     pub advantages: Tensor,
-    /// Positions through the forward (P * Tp + B * Tc).
+    /// Positions through the forward (P * Tp + R * Tc).
     pub forward_tokens: usize,
     /// Targets in the loss (M).
     pub trained_tokens: usize,
@@ -107,7 +107,7 @@ pub fn pack<S: Borrow<Sequence>>(sequences: &[S], device: &Device) -> Result<Pac
         .map(|(s, &split)| s.tokens.len().saturating_sub(split + 1))
         .collect();
     let tc = lens.iter().copied().max().unwrap_or(0);
-    let (p, b) = (prompts.len(), sequences.len());
+    let p = prompts.len();
     let mut prompt_tokens = Vec::with_capacity(p * tp);
     let mut prompt_pads = Vec::with_capacity(p);
     for prompt in &prompts {
@@ -115,46 +115,64 @@ pub fn pack<S: Borrow<Sequence>>(sequences: &[S], device: &Device) -> Result<Pac
         prompt_pads.push(pad);
         prompt_tokens.extend(std::iter::repeat_n(0, pad).chain(prompt.iter().copied()));
     }
-    let mut tokens = Vec::with_capacity(b * tc);
+    // Continuations into rows of width Tc, longest first, each into the first row with
+    // room (first-fit decreasing): little padding whatever the spread of lengths.
+    let mut by_length: Vec<usize> = (0..sequences.len()).filter(|&r| lens[r] > 0).collect();
+    by_length.sort_by_key(|&r| std::cmp::Reverse(lens[r]));
+    let mut filled: Vec<usize> = Vec::new();
+    let mut place: Vec<Option<Segment>> = vec![None; sequences.len()];
+    for r in by_length {
+        let row = match filled.iter().position(|&used| used + lens[r] <= tc) {
+            Some(row) => row,
+            None => {
+                filled.push(0);
+                filled.len() - 1
+            }
+        };
+        place[r] = Some(Segment {
+            prompt: prompt_of[r],
+            row,
+            start: filled[row],
+            len: lens[r],
+        });
+        filled[row] += lens[r];
+    }
+    let mut tokens = vec![0u32; filled.len() * tc];
     let (mut rows, mut targets, mut advantages) = (Vec::new(), Vec::new(), Vec::new());
     for (r, s) in sequences.iter().enumerate() {
         let split = splits[r];
-        let len = lens[r];
-        tokens.extend(
-            s.tokens[split..split + len]
-                .iter()
-                .copied()
-                .chain(std::iter::repeat_n(0, tc - len)),
-        );
+        let at = place[r].map(|seg| seg.row * tc + seg.start);
+        if let Some(at) = at {
+            tokens[at..at + lens[r]].copy_from_slice(&s.tokens[split..split + lens[r]]);
+        }
         // Token j is predicted at the position of token j - 1: the prompt's last position
-        // for the first token after the prompt, continuation positions after that.
+        // for the first token after the prompt, the continuation's after that.
         for j in split..s.tokens.len() {
             if !s.trained[j] {
                 continue;
             }
-            let row = if j == split {
-                prompt_of[r] * tp + tp - 1
-            } else {
-                p * tp + r * tc + (j - 1 - split)
+            let row = match at {
+                Some(at) if j > split => p * tp + at + (j - 1 - split),
+                _ => prompt_of[r] * tp + tp - 1,
             };
             rows.push(row as u32);
             targets.push(s.tokens[j]);
             advantages.push(s.advantage as f32);
         }
     }
+    let packed_rows = filled.len();
     let m = rows.len();
     Ok(PackedBatch {
         inputs: SharedPrefixInputs {
             prompt_tokens: Tensor::from_vec(prompt_tokens, (p, tp), device)?,
             prompt_pads,
-            tokens: Tensor::from_vec(tokens, (b, tc), device)?,
-            lens,
-            prompt_of,
+            tokens: Tensor::from_vec(tokens, (packed_rows, tc), device)?,
+            segments: place.into_iter().flatten().collect(),
         },
         rows: Tensor::from_vec(rows, m, device)?,
         targets: Tensor::from_vec(targets, (1, m), device)?,
         advantages: Tensor::from_vec(advantages, (1, m), device)?,
-        forward_tokens: p * tp + b * tc,
+        forward_tokens: p * tp + packed_rows * tc,
         trained_tokens: m,
     })
 }

@@ -123,6 +123,12 @@ fn a_packed_batch_scores_and_differentiates_like_sequences_run_alone() {
     assert_eq!(batch.inputs.prompt_pads.len(), 3);
     let trained: usize = seqs.iter().map(Sequence::trained_tokens).sum();
     assert_eq!(batch.trained_tokens, trained);
+    // Continuations (lengths 2, 0, 0, 4, 1, 5) packed into rows of width 5: 3 rows, and
+    // far fewer positions than padding every sequence to the longest.
+    assert_eq!(batch.inputs.tokens.dims(), &[3, 5]);
+    let padded = seqs.len() * seqs.iter().map(|s| s.tokens.len() - 1).max().unwrap();
+    assert_eq!(batch.forward_tokens, 3 * 4 + 3 * 5);
+    assert!(batch.forward_tokens < padded);
     let expected = one_by_one(&llama, Some(&adapters), &seqs);
     let (logp, logits) = batch.logprobs(&llama, Some(&adapters), None).unwrap();
     assert_eq!(logits.dims()[..2], [1, trained]);
@@ -161,13 +167,18 @@ fn micro_batches_group_a_prompt_and_cover_every_token() {
     // Sorted by prompt: the two-token prompt's completions share a micro-batch, and one
     // prompt row serves them both.
     assert_eq!(batches[0].inputs.prompt_pads.len(), 1);
-    assert_eq!(batches[0].inputs.prompt_of, vec![0, 0]);
+    assert_eq!(
+        batches[0].inputs.segments.len(),
+        1,
+        "the 1-token completion has none"
+    );
+    assert!(batches[0].inputs.segments.iter().all(|s| s.prompt == 0));
     // A single-token completion has no continuation positions; the batch still packs.
     let one = pack(
         &[Sequence::prompt_completion(&[1, 2], &[3], 1.0)],
         &Device::Cpu,
     )
     .unwrap();
-    assert_eq!(one.inputs.tokens.dims(), &[1, 0]);
+    assert_eq!(one.inputs.tokens.dims(), &[0, 0]);
     assert_eq!(one.trained_tokens, 1);
 }
