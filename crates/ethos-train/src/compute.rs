@@ -61,6 +61,12 @@ impl ComputeTotals {
     }
 }
 
+/// |a - b| relative to the larger of the two (0 when both are 0).
+pub fn relative_gap(a: f64, b: f64) -> f64 {
+    let big = a.max(b);
+    if big == 0.0 { 0.0 } else { (a - b).abs() / big }
+}
+
 /// Checks that two runs' compute differs by at most `tolerance` (0.02 = 2%) in FLOPs and
 /// in generated tokens; the error says which measure is off and by how much.
 pub fn check_matched(
@@ -68,13 +74,7 @@ pub fn check_matched(
     b: &ComputeTotals,
     tolerance: f64,
 ) -> std::result::Result<(), String> {
-    let gap = |x: f64, y: f64| {
-        if x.max(y) == 0.0 {
-            0.0
-        } else {
-            (x - y).abs() / x.max(y)
-        }
-    };
+    let gap = relative_gap;
     let measures = [
         ("estimated FLOPs", a.flops(), b.flops()),
         (

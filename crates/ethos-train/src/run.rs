@@ -101,6 +101,20 @@ pub struct RunSummary {
     pub final_checkpoint: PathBuf,
 }
 
+/// Reads a finished run's `summary.json` (a run still going, or killed, has none yet).
+pub fn load_summary(run: &Path) -> Result<RunSummary> {
+    let path = run.join("summary.json");
+    if !path.is_file() {
+        return Err(TrainError::Data(format!(
+            "{}: no such file; the run in {} has not finished (resume it with `ethos train --resume`)",
+            path.display(),
+            run.display()
+        )));
+    }
+    let text = std::fs::read_to_string(&path).map_err(|e| file_error(&path, e))?;
+    serde_json::from_str(&text).map_err(|e| TrainError::Data(format!("{}: {e}", path.display())))
+}
+
 /// The stopping rule of a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {

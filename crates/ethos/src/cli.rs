@@ -33,6 +33,22 @@ pub enum Command {
     Grade(GradeCommand),
     /// Train LoRA adapters with GRPO on an experiment's mixture (or SFT with --sft).
     Train(TrainArgs),
+    /// Check that two finished training runs (arms) used the same compute.
+    Compare(CompareArgs),
+}
+
+/// `ethos compare` flags.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The first run folder (holding summary.json).
+    #[arg(value_name = "RUN_A")]
+    pub a: PathBuf,
+    /// The second run folder.
+    #[arg(value_name = "RUN_B")]
+    pub b: PathBuf,
+    /// Largest allowed relative gap in estimated FLOPs and in generated tokens.
+    #[arg(long, default_value_t = 0.02, value_name = "FRACTION")]
+    pub tolerance: f64,
 }
 
 /// `ethos train` flags.

@@ -335,6 +335,41 @@ fn arms_change_the_mixture() {
         .unwrap();
     let only = health[1]["items"].as_u64().unwrap();
     assert!(only > 0 && only < all, "{only} of {all}");
+
+    // `ethos compare` reads the summaries: a run matches itself, a 3-step run does not
+    // match a 1-step one, and a folder without a finished run is an input error.
+    let compare = |a: &str, b: &str, extra: &[&str]| {
+        let (a, b) = (f.path(a), f.path(b));
+        let mut args = vec!["compare", a.to_str().unwrap(), b.to_str().unwrap()];
+        args.extend(extra);
+        ethos(&args)
+    };
+    let same = compare("baseline", "baseline", &[]);
+    assert!(same.status.success(), "{}", text(&same.stderr));
+    assert!(text(&same.stdout).contains("compute-matched within 2.0%"));
+    assert!(text(&same.stdout).contains("total FLOPs"));
+    let out = f.train(
+        "config.toml",
+        "longer",
+        &["--steps", "3", "--arm", "baseline"],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let off = compare("baseline", "longer", &[]);
+    assert_eq!(off.status.code(), Some(1));
+    assert!(
+        text(&off.stdout).contains("not compute-matched within 2.0%: estimated FLOPs differ"),
+        "{}",
+        text(&off.stdout)
+    );
+    let loose = compare("baseline", "longer", &["--tolerance", "0.99"]);
+    assert!(loose.status.success(), "{}", text(&loose.stdout));
+    std::fs::create_dir_all(f.path("unfinished")).unwrap();
+    let missing = compare("baseline", "unfinished", &[]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(text(&missing.stderr).contains("summary.json: no such file"));
+    let bad = compare("baseline", "baseline", &["--tolerance=-1"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad.stderr).contains("--tolerance"));
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! One module per command group; each turns parsed flags into library calls.
 
+mod compare;
 mod data;
 mod grade;
 mod model;
@@ -22,5 +23,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Serve(args) => model::run_serve(args),
         Command::Grade(command) => grade::run(command),
         Command::Train(args) => train::run(args),
+        Command::Compare(args) => compare::run(args),
     }
 }
