@@ -39,6 +39,14 @@ impl Sequence {
         }
     }
 
+    /// Length of the prompt: the tokens before the first trained one (at least 1, since
+    /// the first token is never predicted; all of them when nothing is trained).
+    pub fn prompt_len(&self) -> usize {
+        (1..self.tokens.len())
+            .find(|&i| self.trained[i])
+            .unwrap_or(self.tokens.len())
+    }
+
     /// Tokens that enter the loss.
     pub fn trained_tokens(&self) -> usize {
         // The first token is never predicted.
@@ -76,16 +84,8 @@ pub fn pack<S: Borrow<Sequence>>(sequences: &[S], device: &Device) -> Result<Pac
             short.tokens.len()
         )));
     }
-    // Split each sequence before its first trained token (the first token is never
-    // predicted, so the prompt has at least one token).
-    let splits: Vec<usize> = sequences
-        .iter()
-        .map(|s| {
-            (1..s.tokens.len())
-                .find(|&i| s.trained[i])
-                .unwrap_or(s.tokens.len())
-        })
-        .collect();
+    // Split each sequence before its first trained token.
+    let splits: Vec<usize> = sequences.iter().map(|s| s.prompt_len()).collect();
     let mut prompt_index: HashMap<&[u32], usize> = HashMap::new();
     let mut prompts: Vec<&[u32]> = Vec::new();
     let prompt_of: Vec<usize> = sequences
@@ -187,13 +187,10 @@ pub fn pack_micro_batches(
     device: &Device,
 ) -> Result<Vec<PackedBatch>> {
     let mut order: Vec<&Sequence> = sequences.iter().collect();
-    let prompt = |s: &Sequence| -> Vec<u32> {
-        let split = (1..s.tokens.len())
-            .find(|&i| s.trained[i])
-            .unwrap_or(s.tokens.len());
-        s.tokens[..split].to_vec()
-    };
-    order.sort_by_cached_key(|s| (prompt(s).len(), prompt(s), s.tokens.len()));
+    order.sort_by_key(|s| {
+        let prompt = &s.tokens[..s.prompt_len()];
+        (prompt.len(), prompt, s.tokens.len())
+    });
     order
         .chunks(micro_batch.max(1))
         .map(|chunk| pack(chunk, device))
