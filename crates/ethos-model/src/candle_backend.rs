@@ -1,5 +1,6 @@
 //! The local backend: a [`Llama`] run with candle, batched.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::time::Instant;
 
@@ -30,21 +31,27 @@ pub struct CandleModel {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LoadOptions {
     /// Decode steps multiply with Q8_0 copies of the weights (about 4x faster at batch 1
-    /// on the default model). Prompt passes and scoring always use the f32 weights, so a
-    /// sequence's output never depends on what else is in its batch either way.
+    /// on the default model where the CPU has integer dot-product instructions). Prompt
+    /// passes and scoring always use the f32 weights, so a sequence's output never depends
+    /// on what else is in its batch either way.
     pub int8_decode: bool,
 }
 
 impl Default for LoadOptions {
+    /// Q8_0 decoding where it is the faster path on this CPU
+    /// ([`crate::llama::int8_decode_is_faster`]), f32 elsewhere.
     fn default() -> Self {
-        Self { int8_decode: true }
+        Self {
+            int8_decode: crate::llama::int8_decode_is_faster(),
+        }
     }
 }
 
 /// Where the time of a generation call went.
 #[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
 pub struct Timing {
-    /// Prompt tokens processed (padding excluded).
+    /// Prompt tokens processed (padding excluded; a prompt shared by several sequences
+    /// counts once).
     pub prompt_tokens: usize,
     /// Seconds spent on the prompt pass.
     pub prompt_seconds: f64,
@@ -298,12 +305,30 @@ impl CandleModel {
         sink: &mut dyn FnMut(StreamEvent),
     ) -> Result<Timing> {
         let device = self.llama.device().clone();
-        let prompts: Vec<&[u32]> = sequences.iter().map(|s| s.prompt.as_slice()).collect();
+        // Each distinct prompt runs once; sequences sampling from the same prompt (n > 1,
+        // GRPO groups) copy its cache rows and last logits.
+        let mut prompts: Vec<&[u32]> = Vec::new();
+        let mut prompt_of: HashMap<&[u32], u32> = HashMap::new();
+        let rows: Vec<u32> = sequences
+            .iter()
+            .map(|s| {
+                *prompt_of.entry(s.prompt.as_slice()).or_insert_with(|| {
+                    prompts.push(s.prompt.as_slice());
+                    (prompts.len() - 1) as u32
+                })
+            })
+            .collect();
         let width = prompts.iter().map(|p| p.len()).max().unwrap_or(0);
         let longest = sequences.iter().map(|s| s.max_new).max().unwrap_or(0);
         let started = Instant::now();
-        let (mut logits, mut cache, pads) =
+        let (mut logits, mut cache, mut pads) =
             self.prefill(&prompts, width + longest, Logits::Last)?;
+        if prompts.len() < sequences.len() {
+            let index = Tensor::new(rows.as_slice(), &device)?;
+            logits = logits.index_select(&index, 0)?;
+            cache = cache.select_rows(&index, width + longest)?;
+            pads = rows.iter().map(|&r| pads[r as usize]).collect();
+        }
         let mut timing = Timing {
             prompt_tokens: prompts.iter().map(|p| p.len()).sum(),
             prompt_seconds: started.elapsed().as_secs_f64(),

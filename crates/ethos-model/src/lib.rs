@@ -7,6 +7,7 @@
 pub mod attention;
 pub mod candle_backend;
 pub mod error;
+mod fused;
 pub mod gguf;
 pub mod http;
 pub mod llama;

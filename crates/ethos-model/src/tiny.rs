@@ -134,6 +134,13 @@ impl TinyModel {
         Ok(weights)
     }
 
+    /// Writes the model to `dir/tiny.gguf` and loads it with `options` (a test fixture).
+    pub fn load_in(&self, dir: &Path, options: crate::LoadOptions) -> Result<crate::CandleModel> {
+        let path = dir.join("tiny.gguf");
+        self.write_gguf(&path)?;
+        crate::CandleModel::load_with(&path, options)
+    }
+
     /// Writes the model as a GGUF file, the way llama.cpp's converter would: q/k rows
     /// permuted for interleaved rotary embeddings, matrices stored as `dtype`.
     pub fn write_gguf(&self, path: &Path) -> Result<()> {

@@ -18,7 +18,7 @@ use candle_core::{
 };
 use rayon::prelude::*;
 
-fn cpu_slice<'a, T: candle_core::WithDType>(
+pub(crate) fn cpu_slice<'a, T: candle_core::WithDType>(
     storage: &'a CpuStorage,
     layout: &Layout,
 ) -> Result<&'a [T]> {
@@ -90,9 +90,10 @@ pub fn frozen_linear(x: &Tensor, weight: &Tensor) -> Result<Tensor> {
 }
 
 /// The float types the kernels run in.
-trait Real: candle_core::WithDType + Send + Sync {
+pub(crate) trait Real: candle_core::WithDType + Send + Sync {
     fn exp_(self) -> Self;
     fn ln_(self) -> Self;
+    fn sqrt_(self) -> Self;
 }
 
 impl Real for f32 {
@@ -102,6 +103,9 @@ impl Real for f32 {
     fn ln_(self) -> Self {
         self.ln()
     }
+    fn sqrt_(self) -> Self {
+        self.sqrt()
+    }
 }
 
 impl Real for f64 {
@@ -110,6 +114,9 @@ impl Real for f64 {
     }
     fn ln_(self) -> Self {
         self.ln()
+    }
+    fn sqrt_(self) -> Self {
+        self.sqrt()
     }
 }
 

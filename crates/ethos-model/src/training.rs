@@ -6,39 +6,14 @@
 //! kernel has none either. Base weights are constants; gradients reach only the LoRA
 //! factors.
 
+use crate::fused::{self, Rotary};
 use crate::train_ops::frozen_linear;
-use candle_core::{D, DType, Device, Tensor};
+use candle_core::{DType, Device, Tensor};
 use rand::{Rng, rngs::StdRng};
 
 use crate::error::Result;
 use crate::llama::{Llama, padded_causal_mask};
 use crate::lora::{LoraAdapters, LoraTarget};
-
-/// Root-mean-square norm from differentiable operations.
-fn rms_norm(x: &Tensor, weight: &Tensor, eps: f64) -> Result<Tensor> {
-    let mean_square = x.sqr()?.mean_keepdim(D::Minus1)?;
-    let normed = x.broadcast_div(&(mean_square + eps)?.sqrt()?)?;
-    Ok(normed.broadcast_mul(weight)?)
-}
-
-/// Rotary embedding with per-row positions: `cos`/`sin` are (B, 1, T, D/2).
-fn rotate(x: &Tensor, cos: &Tensor, sin: &Tensor, interleaved: bool) -> Result<Tensor> {
-    let (b, h, t, d) = x.dims4()?;
-    if interleaved {
-        let pairs = x.reshape((b, h, t, d / 2, 2))?;
-        let x0 = pairs.narrow(4, 0, 1)?.squeeze(4)?;
-        let x1 = pairs.narrow(4, 1, 1)?.squeeze(4)?;
-        let r0 = (x0.broadcast_mul(cos)? - x1.broadcast_mul(sin)?)?;
-        let r1 = (x0.broadcast_mul(sin)? + x1.broadcast_mul(cos)?)?;
-        Ok(Tensor::stack(&[r0, r1], 4)?.reshape((b, h, t, d))?)
-    } else {
-        let x0 = x.narrow(3, 0, d / 2)?;
-        let x1 = x.narrow(3, d / 2, d / 2)?;
-        let r0 = (x0.broadcast_mul(cos)? - x1.broadcast_mul(sin)?)?;
-        let r1 = (x1.broadcast_mul(cos)? + x0.broadcast_mul(sin)?)?;
-        Ok(Tensor::cat(&[r0, r1], 3)?)
-    }
-}
 
 /// Inverted dropout mask (B, T, width): kept entries are 1 / (1 - p).
 fn dropout_mask(
@@ -60,18 +35,18 @@ fn dropout_mask(
     Ok(Tensor::from_vec(data, shape, like.device())?.to_dtype(like.dtype())?)
 }
 
-/// Scaled dot-product attention of `q` over `k`, `v` (B, heads, T, D) with an additive
-/// `mask` (broadcast to the scores); returns (B, Tq, heads * D).
+/// Scaled dot-product attention of `q` (B, heads, T, D) over `k`, `v` (B, kv_heads, S, D)
+/// with an additive `mask` (1 or B, 1, T, S); returns (B, T, heads * D). Grouped-query
+/// heads are stacked along the query axis, so keys and values are never repeated.
 fn attend(q: &Tensor, k: &Tensor, v: &Tensor, mask: Option<&Tensor>) -> Result<Tensor> {
     let (b, heads, t, hd) = q.dims4()?;
-    let scale = 1.0 / (hd as f64).sqrt();
-    let mut scores = (q.matmul(&k.t()?)? * scale)?;
-    if let Some(mask) = mask {
-        scores = scores.broadcast_add(mask)?;
-    }
-    let weights = candle_nn::ops::softmax(&scores, D::Minus1)?;
+    let kv_heads = k.dim(1)?;
+    let q = q.reshape((b, kv_heads, heads / kv_heads * t, hd))?;
+    let scores = q.matmul(&k.t()?)?;
+    let weights = fused::masked_softmax(&scores, mask, 1.0 / (hd as f64).sqrt(), t)?;
     Ok(weights
         .matmul(v)?
+        .reshape((b, heads, t, hd))?
         .transpose(1, 2)?
         .reshape((b, t, heads * hd))?)
 }
@@ -117,6 +92,34 @@ fn dropout_for(
     }
 }
 
+/// The adapters' outputs for `targets` (each with its output width) side by side, zeros
+/// where a target has no adapter, to add to a fused projection; `None` when none has one.
+fn stacked_deltas(
+    adapters: &LoraAdapters,
+    layer: usize,
+    targets: &[(LoraTarget, usize)],
+    x: &Tensor,
+    dropout_mask: Option<&Tensor>,
+) -> Result<Option<Tensor>> {
+    let (b, t, _) = x.dims3()?;
+    let mut parts = Vec::with_capacity(targets.len());
+    let mut any = false;
+    for &(target, width) in targets {
+        match adapters.delta(layer, target, x, dropout_mask)? {
+            Some(delta) => {
+                any = true;
+                parts.push(delta);
+            }
+            None => parts.push(Tensor::zeros((b, t, width), x.dtype(), x.device())?),
+        }
+    }
+    Ok(if any {
+        Some(Tensor::cat(&parts, 2)?)
+    } else {
+        None
+    })
+}
+
 /// Completions that share prompts, laid out so that each prompt runs through the model
 /// once and continuations carry little padding: P left-padded prompts, and continuation
 /// segments packed into R rows, each segment attending to its prompt's keys and values and
@@ -151,11 +154,10 @@ pub struct Segment {
 /// for its positions.
 struct Part {
     x: Tensor,
-    cos: Tensor,
-    sin: Tensor,
+    rotary: Rotary,
 }
 
-/// Query, key and value heads (B, heads | kv_heads, T, D) of one part.
+/// Query heads (B, heads, T, D), key and value heads (B, kv_heads, T, D) of one part.
 struct Heads {
     q: Tensor,
     k: Tensor,
@@ -183,7 +185,7 @@ impl Llama {
             let y = attend(&heads.q, &heads.k, &heads.v, mask.as_ref())?;
             part.x = self.finish_layer(layer, &part.x, &y, adapters, &mut dropout)?;
         }
-        let x = rms_norm(&part.x, &self.norm, self.config.rms_eps)?;
+        let x = fused::rms_norm(&part.x, &self.norm, self.config.rms_eps)?;
         Ok(frozen_linear(&x, &self.lm_head.dense)?)
     }
 
@@ -229,12 +231,12 @@ impl Llama {
         } else {
             None
         };
-        let (heads, hd) = (self.config.heads, self.config.head_dim());
+        let (kv_heads, hd) = (self.config.kv_heads, self.config.head_dim());
         // Every prompt's keys (or values) end to end, for each continuation row.
         let all_prompts = |x: &Tensor| -> Result<Tensor> {
             Ok(x.transpose(0, 1)?
-                .reshape((1, heads, p * tp, hd))?
-                .broadcast_as((r, heads, p * tp, hd))?)
+                .reshape((1, kv_heads, p * tp, hd))?
+                .broadcast_as((r, kv_heads, p * tp, hd))?)
         };
         for layer in 0..self.blocks.len() {
             let ph = self.heads(layer, &prompt, adapters, &mut dropout)?;
@@ -255,7 +257,7 @@ impl Llama {
             flat.push(cont.x.reshape((r * tc, hidden))?);
         }
         let x = Tensor::cat(&flat, 0)?.index_select(rows, 0)?.unsqueeze(0)?;
-        let x = rms_norm(&x, &self.norm, self.config.rms_eps)?;
+        let x = fused::rms_norm(&x, &self.norm, self.config.rms_eps)?;
         Ok(frozen_linear(&x, &self.lm_head.dense)?)
     }
 
@@ -272,8 +274,11 @@ impl Llama {
                 .embed
                 .index_select(&tokens.flatten_all()?, 0)?
                 .reshape((b, t, self.config.hidden))?,
-            cos: table(&self.cos)?,
-            sin: table(&self.sin)?,
+            rotary: Rotary {
+                cos: table(&self.cos)?,
+                sin: table(&self.sin)?,
+                interleaved: self.config.rope_interleaved,
+            },
         })
     }
 
@@ -291,42 +296,27 @@ impl Llama {
         let (b, t, _) = part.x.dims3()?;
         let (heads, kv_heads, hd) = (c.heads, c.kv_heads, c.head_dim());
         let kv_width = kv_heads * hd;
-        let h = rms_norm(&part.x, &block.attn_norm, c.rms_eps)?;
+        let h = fused::rms_norm(&part.x, &block.attn_norm, c.rms_eps)?;
         let mut qkv = frozen_linear(&h, &block.wqkv.dense)?;
         if let Some(bias) = &block.bias_qkv {
             qkv = qkv.broadcast_add(bias)?;
         }
-        let mut q = qkv.narrow(2, 0, c.hidden)?;
-        let mut k = qkv.narrow(2, c.hidden, kv_width)?;
-        let mut v = qkv.narrow(2, c.hidden + kv_width, kv_width)?;
         if let Some(adapters) = adapters {
             let drop = dropout_for(adapters, dropout, (b, t, c.hidden), &h)?;
-            for (target, out) in [
-                (LoraTarget::Q, &mut q),
-                (LoraTarget::K, &mut k),
-                (LoraTarget::V, &mut v),
-            ] {
-                if let Some(delta) = adapters.delta(layer, target, &h, drop.as_ref())? {
-                    *out = (&*out + delta)?;
-                }
+            let targets = [
+                (LoraTarget::Q, c.hidden),
+                (LoraTarget::K, kv_width),
+                (LoraTarget::V, kv_width),
+            ];
+            if let Some(delta) = stacked_deltas(adapters, layer, &targets, &h, drop.as_ref())? {
+                qkv = (qkv + delta)?;
             }
         }
-        let q = q.reshape((b, t, heads, hd))?.transpose(1, 2)?;
-        let k = k.reshape((b, t, kv_heads, hd))?.transpose(1, 2)?;
-        let v = v.reshape((b, t, kv_heads, hd))?.transpose(1, 2)?;
-        let q = rotate(&q.contiguous()?, &part.cos, &part.sin, c.rope_interleaved)?;
-        let k = rotate(&k.contiguous()?, &part.cos, &part.sin, c.rope_interleaved)?;
-        // Grouped-query attention: repeat each key/value head for its query heads.
-        let rep = heads / kv_heads;
-        let repeat = |x: Tensor| -> Result<Tensor> {
-            Ok(x.unsqueeze(2)?
-                .broadcast_as((b, kv_heads, rep, t, hd))?
-                .reshape((b, heads, t, hd))?)
-        };
+        let rotary = Some(&part.rotary);
         Ok(Heads {
-            q,
-            k: repeat(k)?,
-            v: repeat(v.contiguous()?)?,
+            q: fused::split_heads(&qkv, 0, heads, hd, rotary)?,
+            k: fused::split_heads(&qkv, c.hidden, kv_heads, hd, rotary)?,
+            v: fused::split_heads(&qkv, c.hidden + kv_width, kv_heads, hd, None)?,
         })
     }
 
@@ -351,19 +341,19 @@ impl Llama {
             }
         }
         let x = (x + o)?;
-        let h = rms_norm(&x, &block.ffn_norm, c.rms_eps)?;
-        let gate_up = frozen_linear(&h, &block.w_gate_up.dense)?;
-        let mut gate = gate_up.narrow(2, 0, c.intermediate)?;
-        let mut up = gate_up.narrow(2, c.intermediate, c.intermediate)?;
+        let h = fused::rms_norm(&x, &block.ffn_norm, c.rms_eps)?;
+        let mut gate_up = frozen_linear(&h, &block.w_gate_up.dense)?;
         if let Some(adapters) = adapters {
             let drop = dropout_for(adapters, dropout, (b, t, c.hidden), &h)?;
-            for (target, out) in [(LoraTarget::Gate, &mut gate), (LoraTarget::Up, &mut up)] {
-                if let Some(delta) = adapters.delta(layer, target, &h, drop.as_ref())? {
-                    *out = (&*out + delta)?;
-                }
+            let targets = [
+                (LoraTarget::Gate, c.intermediate),
+                (LoraTarget::Up, c.intermediate),
+            ];
+            if let Some(delta) = stacked_deltas(adapters, layer, &targets, &h, drop.as_ref())? {
+                gate_up = (gate_up + delta)?;
             }
         }
-        let act = (candle_nn::ops::silu(&gate)? * up)?;
+        let act = fused::swiglu(&gate_up, c.intermediate)?;
         let mut down = frozen_linear(&act, &block.w_down.dense)?;
         if let Some(adapters) = adapters {
             let drop = dropout_for(adapters, dropout, (b, t, c.intermediate), &act)?;

@@ -10,14 +10,9 @@ use ethos_model::{CandleModel, LoadOptions};
 use rand::{Rng, SeedableRng, rngs::StdRng};
 
 fn tiny(dir: &std::path::Path) -> Llama {
-    let path = dir.join("tiny.gguf");
-    TinyModel {
-        layers: 2,
-        ..TinyModel::default()
-    }
-    .write_gguf(&path)
-    .unwrap();
-    let model = CandleModel::load_with(&path, LoadOptions { int8_decode: false }).unwrap();
+    let model = TinyModel::default()
+        .load_in(dir, LoadOptions { int8_decode: false })
+        .unwrap();
     model.llama().clone()
 }
 

@@ -20,10 +20,12 @@ fn write(dir: &Path, name: &str, tiny: &TinyModel) -> PathBuf {
     path
 }
 
+/// The tiny model with Q8_0 decoding on, whatever this CPU prefers, so that the int8
+/// path is tested everywhere.
 fn tiny_model() -> (tempfile::TempDir, CandleModel) {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "tiny.gguf", &TinyModel::default());
-    let model = CandleModel::load(&path).unwrap();
+    let model = CandleModel::load_with(&path, LoadOptions { int8_decode: true }).unwrap();
     (dir, model)
 }
 
@@ -265,7 +267,7 @@ fn loglikelihood_agrees_with_generation_logprobs() {
 
 #[test]
 fn int8_decoding_stays_close_to_the_exact_weights() {
-    // The default decodes with Q8_0 copies of the weights; scoring uses the f32 weights.
+    // Decoding with Q8_0 copies of the weights; scoring uses the f32 weights.
     let (_dir, model) = tiny_model();
     let mut req = request("tell me something", 0.0, 0, 1);
     req.params.max_tokens = 24;
@@ -557,4 +559,42 @@ fn qwen2_with_biases_agrees_across_layouts() {
         b[0].completions[0].logprobs,
         zeroed[0].completions[0].logprobs
     );
+}
+
+#[test]
+fn completions_of_one_prompt_share_its_prompt_pass_correctly() {
+    // n = 3 samples and a second request with the same prompt run one prompt pass and copy
+    // its cache rows; every completion must still score as if decoded on its own.
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "tiny.gguf", &TinyModel::default());
+    let model = CandleModel::load_with(&path, LoadOptions { int8_decode: false }).unwrap();
+    let mut sampled = request("tell me something", 1.0, 5, 3);
+    sampled.params.max_tokens = 12;
+    let mut again = sampled.clone();
+    again.params.seed = 6;
+    let other = request("another prompt, longer than the first one", 1.0, 7, 1);
+    let (out, timing) = model.generate_timed(&[sampled, other, again]).unwrap();
+    let prompt = |q: &str| model.prompt_tokens(&[Message::user(q)]).unwrap();
+    let (first, second) = (
+        prompt("tell me something"),
+        prompt("another prompt, longer than the first one"),
+    );
+    assert_eq!(
+        timing.prompt_tokens,
+        first.len() + second.len(),
+        "each prompt runs once"
+    );
+    for (generation, prompt) in [(&out[0], &first), (&out[1], &second), (&out[2], &first)] {
+        for completion in &generation.completions {
+            if completion.token_ids.is_empty() {
+                continue;
+            }
+            let scored = model
+                .score_tokens(&[(prompt.clone(), completion.token_ids.clone())])
+                .unwrap();
+            for (a, b) in completion.logprobs.iter().zip(&scored[0].token_logprobs) {
+                assert!((a - b).abs() < 1e-4, "generated {a} vs scored {b}");
+            }
+        }
+    }
 }

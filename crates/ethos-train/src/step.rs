@@ -96,7 +96,8 @@ pub struct StepMetrics {
     pub truncated: usize,
     /// Tokens generated.
     pub generated_tokens: usize,
-    /// Prompt tokens of the rollouts (each prompt counted once per completion).
+    /// Prompt tokens run through the rollouts: each prompt once, as its G completions
+    /// start from one prompt pass.
     pub prompt_tokens: usize,
     /// Completion tokens in the loss.
     pub trained_tokens: usize,
@@ -412,10 +413,10 @@ pub fn grpo_step(
             .or_default();
         source.prompts += 1;
         let source_rewards = per_source.entry(prompt.source).or_default();
+        metrics.prompt_tokens += tokens.len();
         for c in &generation.completions {
             lengths.push(c.token_ids.len() as f64);
             metrics.generated_tokens += c.token_ids.len();
-            metrics.prompt_tokens += tokens.len();
             metrics.truncated += usize::from(c.finish_reason == FinishReason::Length);
         }
         if group.iter().any(|g| g.is_err()) {

@@ -4,10 +4,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
 
 use candle_core::{DType, Device, Tensor, Var};
+use ethos_model::LoadOptions;
 use ethos_model::llama::Llama;
 use ethos_model::lora::{LoraAdapters, LoraConfig, LoraTarget};
 use ethos_model::tiny::TinyModel;
-use ethos_model::{CandleModel, LoadOptions};
 use ethos_train::{GrpoBatch, GrpoConfig, grpo_loss, token_logprobs};
 use rand::{Rng, SeedableRng, rngs::StdRng};
 
@@ -22,14 +22,8 @@ struct Setup {
 }
 
 fn setup(dir: &std::path::Path) -> Setup {
-    let path = dir.join("tiny.gguf");
-    TinyModel {
-        layers: 2,
-        ..TinyModel::default()
-    }
-    .write_gguf(&path)
-    .unwrap();
-    let llama = CandleModel::load_with(&path, LoadOptions { int8_decode: false })
+    let llama = TinyModel::default()
+        .load_in(dir, LoadOptions { int8_decode: false })
         .unwrap()
         .llama()
         .to_dtype(DType::F64)

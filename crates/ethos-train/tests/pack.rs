@@ -4,23 +4,18 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
 
 use candle_core::{DType, Device, Tensor};
+use ethos_model::LoadOptions;
 use ethos_model::llama::Llama;
 use ethos_model::lora::{LoraAdapters, LoraConfig, LoraTarget};
 use ethos_model::tiny::TinyModel;
 use ethos_model::train_ops::token_logprobs;
-use ethos_model::{CandleModel, LoadOptions};
 use ethos_train::{Sequence, pack, pack_micro_batches};
 use rand::{Rng, SeedableRng, rngs::StdRng};
 
 fn tiny(dir: &std::path::Path) -> (Llama, LoraAdapters) {
-    let path = dir.join("tiny.gguf");
-    TinyModel {
-        layers: 2,
-        ..TinyModel::default()
-    }
-    .write_gguf(&path)
-    .unwrap();
-    let model = CandleModel::load_with(&path, LoadOptions { int8_decode: false }).unwrap();
+    let model = TinyModel::default()
+        .load_in(dir, LoadOptions { int8_decode: false })
+        .unwrap();
     let llama = model.llama().clone();
     let config = LoraConfig {
         rank: 2,

@@ -6,9 +6,9 @@
 use candle_core::Device;
 use ethos_core::{Message, Task, TaskSpec};
 use ethos_grade::{Cost, Grade, GradeError, GradeItem, GradeJob, Grader};
-use ethos_model::CandleModel;
 use ethos_model::lora::{LoraAdapters, LoraConfig, LoraTarget};
 use ethos_model::tiny::TinyModel;
+use ethos_model::{CandleModel, LoadOptions};
 use ethos_train::{
     AdamW, AdamWConfig, GrpoConfig, RolloutConfig, RolloutPrompt, Sequence, StepMetrics,
     StepSettings, TrainError, grpo_gradients, grpo_step,
@@ -60,14 +60,9 @@ fn prompts() -> Vec<GradeItem> {
 }
 
 fn model(dir: &std::path::Path) -> (CandleModel, LoraAdapters) {
-    let path = dir.join("tiny.gguf");
-    TinyModel {
-        layers: 2,
-        ..TinyModel::default()
-    }
-    .write_gguf(&path)
-    .unwrap();
-    let mut model = CandleModel::load(&path).unwrap();
+    let mut model = TinyModel::default()
+        .load_in(dir, LoadOptions::default())
+        .unwrap();
     let adapters = LoraAdapters::new(
         LoraConfig {
             rank: 4,

@@ -238,8 +238,10 @@ pub struct ModelArgs {
     /// Jinja chat template file of a remote model (needed to score over HTTP).
     #[arg(long, value_name = "FILE")]
     pub chat_template: Option<PathBuf>,
-    /// Decode with the f32 weights instead of their Q8_0 copies (slower; generation
-    /// log-probs then equal scoring's exactly). Local models only.
+    /// Decode with the f32 weights, never their Q8_0 copies (generation log-probs then
+    /// equal scoring's exactly). Without it, Q8_0 copies are used where the CPU has
+    /// integer dot-product instructions (VNNI, Arm dotprod) that make them faster.
+    /// Local models only.
     #[arg(long)]
     pub exact_decode: bool,
     /// LoRA adapter directory (PEFT layout: adapter_config.json,

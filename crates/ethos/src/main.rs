@@ -23,7 +23,32 @@ fn pin_thread_count() {
     }
 }
 
+/// Keeps freed memory in glibc's heap for reuse instead of handing it back at once.
+///
+/// By default glibc serves blocks above a (dynamic, initially 128 KiB) threshold with
+/// fresh `mmap`s and returns them on `free`, so every activation of a training step
+/// arrived as new pages that the kernel had to clear: 12% of an update's time in `perf`.
+/// Raising the threshold to 32 MiB (glibc's maximum) and the trim threshold to 1 GiB made
+/// an update on the default model about a fifth faster. Tensors above 32 MiB (the
+/// output-head logits) still come from `mmap`. A user's own `GLIBC_TUNABLES` is kept.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[allow(unsafe_code)]
+fn tune_allocator() {
+    if std::env::var_os("GLIBC_TUNABLES").is_none() {
+        // SAFETY: mallopt only sets allocator parameters; it is called first thing in
+        // `main`, before any other thread exists.
+        unsafe {
+            libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
+            libc::mallopt(libc::M_TRIM_THRESHOLD, 1 << 30);
+        }
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn tune_allocator() {}
+
 fn main() -> ExitCode {
+    tune_allocator();
     pin_thread_count();
     let cli = cli::Cli::parse();
     match commands::run(cli) {
