@@ -222,6 +222,26 @@ impl SplitHeads {
         }
     }
 
+    /// Copies one head from `src` to `dst`, rotated (or rotated back, `inverse`) by the
+    /// tables of position row `row` when there are any.
+    fn place<T: Real>(
+        &self,
+        src: &[T],
+        dst: &mut [T],
+        (cos, sin): (&[T], &[T]),
+        row: usize,
+        inverse: bool,
+    ) {
+        match &self.rotary {
+            Some(r) if !cos.is_empty() => {
+                let half = self.head_dim / 2;
+                let table = (&cos[row * half..][..half], &sin[row * half..][..half]);
+                rotate_pairs(src, dst, table, r.interleaved, inverse);
+            }
+            _ => dst.copy_from_slice(src),
+        }
+    }
+
     fn check(&self, shape: &Shape) -> Result<(usize, usize, usize)> {
         let (b, t, w) = shape.dims3()?;
         if self.offset + self.heads * self.head_dim > w {
@@ -242,8 +262,6 @@ impl Kernel for SplitHeads {
     fn forward<T: Real>(&self, x: &[T], shape: &Shape) -> Result<Vec<T>> {
         let (b, t, w) = self.check(shape)?;
         let (d, heads) = (self.head_dim, self.heads);
-        let half = d / 2;
-        let interleaved = self.rotary.as_ref().is_some_and(|r| r.interleaved);
         self.with_tables::<T, _>(|cos, sin| {
             let mut out = vec![T::zero(); b * heads * t * d];
             out.par_chunks_mut(t * d)
@@ -253,13 +271,7 @@ impl Kernel for SplitHeads {
                     for i in 0..t {
                         let row = row_b * t + i;
                         let src = &x[row * w + self.offset + h * d..][..d];
-                        let dst = &mut out[i * d..][..d];
-                        if cos.is_empty() {
-                            dst.copy_from_slice(src);
-                        } else {
-                            let table = (&cos[row * half..][..half], &sin[row * half..][..half]);
-                            rotate_pairs(src, dst, table, interleaved, false);
-                        }
+                        self.place(src, &mut out[i * d..][..d], (cos, sin), row, false);
                     }
                 });
             Ok(out)
@@ -269,8 +281,6 @@ impl Kernel for SplitHeads {
     fn backward<T: Real>(&self, _x: &[T], _y: &[T], g: &[T], shape: &Shape) -> Result<Vec<T>> {
         let (_, t, w) = self.check(shape)?;
         let (d, heads) = (self.head_dim, self.heads);
-        let half = d / 2;
-        let interleaved = self.rotary.as_ref().is_some_and(|r| r.interleaved);
         self.with_tables::<T, _>(|cos, sin| {
             let mut out = vec![T::zero(); shape.elem_count()];
             out.par_chunks_mut(w).enumerate().for_each(|(row, out)| {
@@ -278,12 +288,7 @@ impl Kernel for SplitHeads {
                 for h in 0..heads {
                     let src = &g[((row_b * heads + h) * t + i) * d..][..d];
                     let dst = &mut out[self.offset + h * d..][..d];
-                    if cos.is_empty() {
-                        dst.copy_from_slice(src);
-                    } else {
-                        let table = (&cos[row * half..][..half], &sin[row * half..][..half]);
-                        rotate_pairs(src, dst, table, interleaved, true);
-                    }
+                    self.place(src, dst, (cos, sin), row, true);
                 }
             });
             Ok(out)
@@ -588,19 +593,7 @@ mod tests {
     use candle_core::{Device, Var};
 
     use super::*;
-
-    fn max_diff(a: &Tensor, b: &Tensor) -> f64 {
-        (a - b)
-            .unwrap()
-            .abs()
-            .unwrap()
-            .flatten_all()
-            .unwrap()
-            .max(0)
-            .unwrap()
-            .to_scalar::<f64>()
-            .unwrap()
-    }
+    use crate::train_ops::tests::max_diff;
 
     fn random(shape: &[usize], seed: u64) -> Tensor {
         let n: usize = shape.iter().product();

@@ -284,12 +284,13 @@ pub fn row_entropy(logits: &Tensor) -> Result<Tensor> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use candle_core::{Device, Var};
 
     use super::*;
 
-    fn max_diff(a: &Tensor, b: &Tensor) -> f64 {
+    /// The largest absolute difference between two tensors, as f64.
+    pub(crate) fn max_diff(a: &Tensor, b: &Tensor) -> f64 {
         (a - b)
             .unwrap()
             .abs()
