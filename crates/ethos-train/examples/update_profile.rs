@@ -1,6 +1,6 @@
 //! Times the phases of one GRPO update on a model (for optimisation work).
 //!
-//!     cargo run --release -p ethos-train --example update_profile -- MODEL.gguf [SEQS] [LEN]
+//!     cargo run --release -p ethos-train --example update_profile -- MODEL.gguf [SEQS] [LEN] [ROUNDS]
 
 use std::time::Instant;
 
@@ -14,9 +14,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let path = args
         .next()
-        .ok_or("usage: update_profile MODEL.gguf [SEQS] [LEN]")?;
+        .ok_or("usage: update_profile MODEL.gguf [SEQS] [LEN] [ROUNDS]")?;
     let seqs: usize = args.next().map_or(Ok(8), |s| s.parse())?;
     let len: usize = args.next().map_or(Ok(128), |s| s.parse())?;
+    let rounds: usize = args.next().map_or(Ok(2), |s| s.parse())?;
     let mut model = CandleModel::load(std::path::Path::new(&path))?;
     let adapters = LoraAdapters::new(
         LoraConfig {
@@ -43,7 +44,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     let llama = model.llama();
     let batch = pack(&sequences, &Device::Cpu)?;
-    for round in 0..2 {
+    for round in 0..rounds {
         let t = Instant::now();
         let train_ref = batch.logprobs(llama, None, None)?.0.detach();
         let t_train_ref = t.elapsed().as_secs_f64();
