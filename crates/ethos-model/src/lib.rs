@@ -21,6 +21,7 @@ pub mod tiny;
 pub mod tokenizer;
 pub mod train_ops;
 pub mod training;
+mod vexp;
 
 pub use candle_backend::{CandleModel, LoadOptions};
 pub use error::{ModelError, Result};

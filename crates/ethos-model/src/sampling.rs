@@ -15,11 +15,9 @@ pub fn sequence_rng(seed: u64, index: usize) -> StdRng {
     StdRng::seed_from_u64(z ^ (z >> 31))
 }
 
-/// Log-softmax of a row of logits, in f64 for stable sums.
+/// Log-softmax of a row of logits (vectorised `exp`, sums in 16 f32 lanes).
 pub fn log_softmax(logits: &[f32]) -> Vec<f32> {
-    let max = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    let sum: f64 = logits.iter().map(|&l| f64::from(l - max).exp()).sum();
-    let log_sum = sum.ln() as f32 + max;
+    let log_sum = crate::vexp::log_sum_exp(logits);
     logits.iter().map(|&l| l - log_sum).collect()
 }
 
@@ -54,8 +52,10 @@ pub fn sample_log_probs(logp: &[f32], top_p: f32, rng: &mut StdRng) -> usize {
     if top_p >= 1.0 {
         // No truncation: walk the distribution in vocabulary order, no sort needed.
         let mut draw = rng.random::<f64>();
-        for (i, &lp) in logp.iter().enumerate() {
-            let p = f64::from(lp).exp();
+        let mut probs = vec![0.0f32; logp.len()];
+        crate::vexp::scaled_exp_into(&mut probs, logp, 0.0, 1.0);
+        for (i, &p) in probs.iter().enumerate() {
+            let p = f64::from(p);
             if draw < p {
                 return i;
             }

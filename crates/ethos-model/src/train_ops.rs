@@ -94,6 +94,26 @@ pub(crate) trait Real: candle_core::WithDType + Send + Sync {
     fn exp_(self) -> Self;
     fn ln_(self) -> Self;
     fn sqrt_(self) -> Self;
+
+    /// `max + log(sum(exp(x - max)))` of a row.
+    fn row_log_sum_exp(row: &[Self]) -> Self {
+        let max =
+            row.iter().copied().fold(
+                Self::from_f64(f64::NEG_INFINITY),
+                |a, b| if b > a { b } else { a },
+            );
+        let sum = row
+            .iter()
+            .fold(Self::zero(), |acc, &x| acc + (x - max).exp_());
+        max + sum.ln_()
+    }
+
+    /// `out[i] = scale * exp(row[i] - shift)`.
+    fn row_scaled_exp(out: &mut [Self], row: &[Self], shift: Self, scale: Self) {
+        for (o, &v) in out.iter_mut().zip(row) {
+            *o = scale * (v - shift).exp_();
+        }
+    }
 }
 
 impl Real for f32 {
@@ -105,6 +125,12 @@ impl Real for f32 {
     }
     fn sqrt_(self) -> Self {
         self.sqrt()
+    }
+    fn row_log_sum_exp(row: &[Self]) -> Self {
+        crate::vexp::log_sum_exp(row)
+    }
+    fn row_scaled_exp(out: &mut [Self], row: &[Self], shift: Self, scale: Self) {
+        crate::vexp::scaled_exp_into(out, row, shift, scale);
     }
 }
 
@@ -120,14 +146,9 @@ impl Real for f64 {
     }
 }
 
-/// (max, log-sum-exp) of a row.
+/// log-sum-exp of a row (vectorised for f32, see [`crate::vexp`]).
 fn log_sum_exp<T: Real>(row: &[T]) -> T {
-    let max = row.iter().copied().fold(
-        T::from_f64(f64::NEG_INFINITY),
-        |a, b| if b > a { b } else { a },
-    );
-    let sum = row.iter().fold(T::zero(), |acc, &x| acc + (x - max).exp_());
-    max + sum.ln_()
+    T::row_log_sum_exp(row)
 }
 
 /// Log-probability of target `t` in each row of logits.
@@ -183,7 +204,7 @@ impl CustomOp2 for TokenLogprob {
         &self,
         logits: &Tensor,
         targets: &Tensor,
-        _res: &Tensor,
+        res: &Tensor,
         grad: &Tensor,
     ) -> Result<(Option<Tensor>, Option<Tensor>)> {
         // d logp[t] / d x[v] = 1[v = t] - softmax(x)[v], times the incoming gradient.
@@ -197,18 +218,20 @@ impl CustomOp2 for TokenLogprob {
         let out = match cpu {
             CpuStorage::F32(_) => {
                 let g = grad.flatten_all()?.to_vec1::<f32>()?;
+                let logp = res.flatten_all()?.to_vec1::<f32>()?;
                 let x = cpu_slice::<f32>(cpu, layout)?;
                 Tensor::from_vec(
-                    logprob_grad(x, &targets, &g, vocab),
+                    logprob_grad(x, &targets, &logp, &g, vocab),
                     logits.shape(),
                     logits.device(),
                 )?
             }
             CpuStorage::F64(_) => {
                 let g = grad.flatten_all()?.to_vec1::<f64>()?;
+                let logp = res.flatten_all()?.to_vec1::<f64>()?;
                 let x = cpu_slice::<f64>(cpu, layout)?;
                 Tensor::from_vec(
-                    logprob_grad(x, &targets, &g, vocab),
+                    logprob_grad(x, &targets, &logp, &g, vocab),
                     logits.shape(),
                     logits.device(),
                 )?
@@ -219,19 +242,22 @@ impl CustomOp2 for TokenLogprob {
     }
 }
 
-fn logprob_grad<T: Real>(x: &[T], targets: &[u32], g: &[T], vocab: usize) -> Vec<T> {
+/// Gradient of the token log-probabilities `logp` (the forward's result) in the logits.
+fn logprob_grad<T: Real>(x: &[T], targets: &[u32], logp: &[T], g: &[T], vocab: usize) -> Vec<T> {
     let mut out = vec![T::zero(); x.len()];
     out.par_chunks_mut(vocab)
         .zip(x.par_chunks(vocab))
-        .zip(targets.par_iter().zip(g.par_iter()))
-        .for_each(|((out, row), (&t, &g))| {
+        .zip(targets.par_iter().zip(logp.par_iter().zip(g.par_iter())))
+        .for_each(|((out, row), (&t, (&logp, &g)))| {
             if g == T::zero() {
                 return; // masked position: leave the zeros
             }
-            let lse = log_sum_exp(row);
-            for (o, &v) in out.iter_mut().zip(row) {
-                *o = T::zero() - g * (v - lse).exp_();
-            }
+            // logp = x[t] - lse, so the forward's result gives lse without another pass.
+            let Some(&xt) = row.get(t as usize) else {
+                return; // the forward rejected out-of-range targets already
+            };
+            let lse = xt - logp;
+            T::row_scaled_exp(out, row, lse, T::zero() - g);
             if let Some(o) = out.get_mut(t as usize) {
                 *o += g;
             }
@@ -271,13 +297,10 @@ pub fn row_entropy(logits: &Tensor) -> Result<Tensor> {
     let entropy: Vec<f32> = x
         .par_chunks(vocab)
         .map(|row| {
-            // H = lse - sum p x, accumulated in f64 for stability.
-            let lse = f64::from(log_sum_exp(row));
-            let mean: f64 = row
-                .iter()
-                .map(|&v| (f64::from(v) - lse).exp() * f64::from(v))
-                .sum();
-            (lse - mean) as f32
+            // H = lse - sum p x with p = exp(x - max) / sum, in one pass over the row.
+            let max = crate::vexp::max(row);
+            let (sum, weighted) = crate::vexp::sum_exp_and_weighted(row, max);
+            max + sum.ln() - weighted / sum
         })
         .collect();
     Tensor::from_vec(entropy, &dims[..dims.len() - 1], logits.device())
