@@ -142,11 +142,7 @@ impl CustomOp3 for PaddedCausalAttention {
                         max = max.max(*w);
                     }
                     let n = query + 1 - first;
-                    let mut sum = 0f32;
-                    for w in &mut weights[..n] {
-                        *w = (*w - max).exp();
-                        sum += *w;
-                    }
+                    let sum = crate::vexp::exp_in_place(&mut weights[..n], max);
                     let out_row = &mut block[i * d..(i + 1) * d];
                     for (w, j) in weights[..n].iter().zip(first..=query) {
                         for (o, x) in out_row.iter_mut().zip(v.row(row, group, j)) {

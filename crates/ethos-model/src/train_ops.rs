@@ -108,6 +108,16 @@ pub(crate) trait Real: candle_core::WithDType + Send + Sync {
         max + sum.ln_()
     }
 
+    /// `xs[i] = exp(xs[i] - shift)`, returning their sum.
+    fn row_exp_in_place(xs: &mut [Self], shift: Self) -> Self {
+        let mut sum = Self::zero();
+        for x in xs.iter_mut() {
+            *x = (*x - shift).exp_();
+            sum += *x;
+        }
+        sum
+    }
+
     /// `out[i] = scale * exp(row[i] - shift)`.
     fn row_scaled_exp(out: &mut [Self], row: &[Self], shift: Self, scale: Self) {
         for (o, &v) in out.iter_mut().zip(row) {
@@ -118,7 +128,8 @@ pub(crate) trait Real: candle_core::WithDType + Send + Sync {
 
 impl Real for f32 {
     fn exp_(self) -> Self {
-        self.exp()
+        // Inlines and vectorises inside the kernels' loops, unlike a call to libm.
+        crate::vexp::exp_poly(self)
     }
     fn ln_(self) -> Self {
         self.ln()
@@ -128,6 +139,9 @@ impl Real for f32 {
     }
     fn row_log_sum_exp(row: &[Self]) -> Self {
         crate::vexp::log_sum_exp(row)
+    }
+    fn row_exp_in_place(xs: &mut [Self], shift: Self) -> Self {
+        crate::vexp::exp_in_place(xs, shift)
     }
     fn row_scaled_exp(out: &mut [Self], row: &[Self], shift: Self, scale: Self) {
         crate::vexp::scaled_exp_into(out, row, shift, scale);

@@ -8,17 +8,19 @@
 //! the best instruction set the CPU offers at run time (`pulp` dispatch: AVX-512, AVX2 +
 //! FMA, or plain code elsewhere).
 //!
-//! Accuracy: within 2 ulp of `f32::exp` on the range these loops see (arguments
-//! `x - max <= 0`); arguments below -87.3 give 0, as `exp` rounds them to subnormals
-//! or zero. Sums are accumulated in 16 lanes, so their rounding differs slightly from
-//! a left-to-right sum.
+//! Accuracy: within 2 ulp of `f32::exp` for arguments from -87 to 88 (tested on a
+//! grid of the negative range and spot values above 0); arguments below -87.3 give 0, as
+//! `exp` rounds them to subnormals or zero; above 88 the result stays at `exp(88)`. The
+//! f32 kernels of [`crate::fused`] and [`crate::train_ops`] use the same function. Sums
+//! are accumulated in 16 lanes, so their rounding differs slightly from a left-to-right
+//! sum.
 
 const LANES: usize = 16;
 
 /// `exp(x)` for `x <= 88` from Cody-Waite range reduction and a degree-6 polynomial
 /// (the Cephes coefficients); written without calls or branches so that it vectorises.
 #[inline(always)]
-fn exp_poly(x: f32) -> f32 {
+pub(crate) fn exp_poly(x: f32) -> f32 {
     const LOG2E: f32 = std::f32::consts::LOG2_E;
     // ln 2 split in two so that n * LN2_HI is exact.
     const LN2_HI: f32 = 0.693_359_4;
@@ -108,6 +110,26 @@ pub(crate) fn scaled_exp_into(out: &mut [f32], row: &[f32], shift: f32, scale: f
     })
 }
 
+/// `xs[i] = exp(xs[i] - shift)`, returning the sum of the results.
+pub(crate) fn exp_in_place(xs: &mut [f32], shift: f32) -> f32 {
+    pulp::Arch::new().dispatch(|| {
+        let mut acc = [0.0f32; LANES];
+        let mut blocks = xs.chunks_exact_mut(LANES);
+        for block in &mut blocks {
+            for (a, x) in acc.iter_mut().zip(block.iter_mut()) {
+                *x = exp_poly(*x - shift);
+                *a += *x;
+            }
+        }
+        let mut sum = acc.iter().sum::<f32>();
+        for x in blocks.into_remainder() {
+            *x = exp_poly(*x - shift);
+            sum += *x;
+        }
+        sum
+    })
+}
+
 /// `log(sum(exp(x)))` of a row, shifted by its maximum for stability.
 pub(crate) fn log_sum_exp(row: &[f32]) -> f32 {
     let m = max(row);
@@ -171,5 +193,11 @@ mod tests {
             assert!(ulps(o, want) <= 3, "{o} vs {want}");
         }
         assert_eq!(log_sum_exp(&[]), f32::NEG_INFINITY);
+        let mut inplace = row.clone();
+        let total = exp_in_place(&mut inplace, m);
+        assert!((f64::from(total) - s).abs() < 1e-5 * s);
+        for (&e, &x) in inplace.iter().zip(&row) {
+            assert!(ulps(e, (x - m).exp()) <= 2);
+        }
     }
 }
