@@ -147,6 +147,8 @@ group = {GROUP}
 max_new_tokens = {MAX_NEW}
 [grpo]
 kl_beta = 0.04
+# TRL keeps groups with all-equal rewards in its loss (advantage 0, KL term only).
+train_flat_groups = true
 [optimizer]
 lr = 1e-5
 [budget]

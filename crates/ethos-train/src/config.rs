@@ -6,7 +6,8 @@
 //! seed = 7
 //! [lora]            # rank, alpha, dropout, targets
 //! [rollout]         # group (G), max_new_tokens, temperature, top_p, mask_truncated
-//! [grpo]            # clip_low, clip_high, kl_beta, scale_rewards, updates_per_batch, length_penalty
+//! [grpo]            # clip_low, clip_high, kl_beta, scale_rewards, updates_per_batch, length_penalty,
+//!                   # train_flat_groups
 //! [optimizer]       # lr, warmup_steps, min_lr_ratio, weight_decay, beta1, beta2, eps, max_grad_norm
 //! [budget]          # steps or generated_tokens; prompts_per_step, micro_batch, checkpoint_every
 //! [graders]         # reward = "rules", evaluation = "..."

@@ -29,6 +29,10 @@ pub struct GrpoConfig {
     pub updates_per_batch: usize,
     /// Subtracted from a reward per unit of `completion tokens / max_new_tokens` (0: off).
     pub length_penalty: f64,
+    /// Keep groups whose rewards are all equal in the update (advantage 0, so only the KL
+    /// term acts on them; TRL's behaviour). Off: they are counted and skipped, which
+    /// saves their forward and backward passes.
+    pub train_flat_groups: bool,
 }
 
 impl Default for GrpoConfig {
@@ -40,6 +44,7 @@ impl Default for GrpoConfig {
             scale_rewards: true,
             updates_per_batch: 1,
             length_penalty: 0.0,
+            train_flat_groups: false,
         }
     }
 }

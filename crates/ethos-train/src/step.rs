@@ -436,7 +436,9 @@ pub fn grpo_step(
         let (advantages, flat) = group_advantages(&shaped, rollout.group, grpo.scale_rewards)?;
         if flat > 0 {
             metrics.zero_variance_groups += 1;
-            continue;
+            if !grpo.train_flat_groups {
+                continue;
+            }
         }
         for (c, advantage) in generation.completions.iter().zip(advantages) {
             let truncated = c.finish_reason == FinishReason::Length;

@@ -85,13 +85,23 @@ fn step(
     opt: &mut AdamW,
     seed: u64,
 ) -> Result<StepMetrics, TrainError> {
+    step_with(model, grader, opt, seed, GrpoConfig::default())
+}
+
+fn step_with(
+    model: &CandleModel,
+    grader: &TestGrader,
+    opt: &mut AdamW,
+    seed: u64,
+    grpo: GrpoConfig,
+) -> Result<StepMetrics, TrainError> {
     let settings = StepSettings {
         rollout: RolloutConfig {
             group: 4,
             max_new_tokens: 12,
             ..RolloutConfig::default()
         },
-        grpo: GrpoConfig::default(),
+        grpo,
         lr: 1e-2,
         max_grad_norm: 1.0,
         micro_batch: 3,
@@ -178,6 +188,24 @@ fn flat_groups_and_failed_grading_are_recorded_skips() {
     let bare = CandleModel::load(&path).unwrap();
     let err = step(&bare, &TestGrader::Length, &mut opt, 3).unwrap_err();
     assert!(err.to_string().contains("attach LoRA adapters"), "{err}");
+}
+
+#[test]
+fn flat_groups_can_be_kept_for_their_kl_term() {
+    let dir = tempfile::tempdir().unwrap();
+    let (model, adapters) = model(dir.path());
+    let mut opt = AdamW::new(adapters.named_vars(), AdamWConfig::default()).unwrap();
+    let grpo = GrpoConfig {
+        train_flat_groups: true,
+        ..GrpoConfig::default()
+    };
+    let metrics = step_with(&model, &TestGrader::Constant, &mut opt, 3, grpo).unwrap();
+    assert_eq!(metrics.zero_variance_groups, 2, "still counted");
+    assert!(metrics.trained_tokens > 0, "{metrics:?}");
+    assert_eq!(metrics.updates, 1);
+    // Advantages are 0 and fresh adapters equal the reference: nothing to learn yet.
+    assert!(metrics.loss.is_some_and(|l| l.abs() < 1e-6), "{metrics:?}");
+    assert!(metrics.kl.is_some_and(|kl| kl.abs() < 1e-6), "{metrics:?}");
 }
 
 #[test]
