@@ -1,6 +1,10 @@
 //! Times the phases of one GRPO update on a model (for optimisation work).
 //!
 //!     cargo run --release -p ethos-train --example update_profile -- MODEL.gguf [SEQS] [LEN] [ROUNDS]
+//!
+//! The `ethos` binary keeps freed memory in the process (see its `main`); to time the
+//! same way, run this with `GLIBC_TUNABLES=glibc.malloc.mmap_max=0`, or the first
+//! touch of fresh pages dominates every round.
 
 use std::time::Instant;
 
