@@ -11,7 +11,6 @@
 //! and discarding them.
 
 use candle_core::{CpuStorage, CustomOp3, Layout, Shape, Tensor};
-use rayon::prelude::*;
 
 /// Causal attention over left-padded rows, as [`crate::llama::padded_causal_mask`]
 /// describes: a real query sees the real keys up to itself; a padding query sees only
@@ -34,25 +33,99 @@ impl PaddedCausalAttention {
     }
 }
 
-/// Dot product with a fixed summation order (eight lanes, then a fixed tree), so that the
-/// result depends only on the two vectors.
-fn dot(a: &[f32], b: &[f32]) -> f32 {
-    let mut lanes = [0f32; 8];
-    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
-    let tail: f32 = ca
-        .remainder()
-        .iter()
-        .zip(cb.remainder())
-        .map(|(x, y)| x * y)
-        .sum();
-    for (x, y) in ca.zip(cb) {
-        for l in 0..8 {
-            lanes[l] += x[l] * y[l];
+/// Dot product in vector lanes with fused multiply-adds, then a fixed reduction: the
+/// result depends only on the two vectors (and on the instruction set, fixed per machine).
+#[inline(always)]
+fn dot<S: pulp::Simd>(simd: S, a: &[f32], b: &[f32]) -> f32 {
+    let (a_lanes, a_tail) = S::as_simd_f32s(a);
+    let (b_lanes, b_tail) = S::as_simd_f32s(b);
+    let mut acc = simd.splat_f32s(0.0);
+    for (&x, &y) in a_lanes.iter().zip(b_lanes) {
+        acc = simd.mul_add_e_f32s(x, y, acc);
+    }
+    let tail: f32 = a_tail.iter().zip(b_tail).map(|(x, y)| x * y).sum();
+    simd.reduce_sum_f32s(acc) + tail
+}
+
+/// `out += w * x` in vector lanes.
+#[inline(always)]
+fn add_scaled<S: pulp::Simd>(simd: S, out: &mut [f32], w: f32, x: &[f32]) {
+    let (o_lanes, o_tail) = S::as_mut_simd_f32s(out);
+    let (x_lanes, x_tail) = S::as_simd_f32s(x);
+    let ws = simd.splat_f32s(w);
+    for (o, &x) in o_lanes.iter_mut().zip(x_lanes) {
+        *o = simd.mul_add_e_f32s(ws, x, *o);
+    }
+    for (o, &x) in o_tail.iter_mut().zip(x_tail) {
+        *o += w * x;
+    }
+}
+
+/// The work of one (row, key/value head): the `rep` query heads that share the key head,
+/// for every query of the pass. `block` is their output, heads adjacent.
+struct Unit<'a> {
+    op: &'a PaddedCausalAttention,
+    views: [&'a View<'a>; 3],
+    row: usize,
+    group: usize,
+    rep: usize,
+    t: usize,
+    block: &'a mut [f32],
+    scores: &'a mut [f32],
+    sums: &'a mut [f32],
+}
+
+impl pulp::WithSimd for Unit<'_> {
+    type Output = ();
+
+    // Inlined into each instruction-set variant of `pulp::Arch::dispatch`.
+    #[inline(always)]
+    fn with_simd<S: pulp::Simd>(self, simd: S) {
+        let Unit {
+            op,
+            views: [q, k, v],
+            row,
+            group,
+            rep,
+            t,
+            block,
+            scores,
+            sums,
+        } = self;
+        let d = q.width;
+        let s = scores.len() / rep;
+        let pad = op.pads[row];
+        for i in 0..t {
+            let query = op.cached + i;
+            let first = if query < pad { query } else { pad };
+            let n = query + 1 - first;
+            for (jj, j) in (first..=query).enumerate() {
+                let key = k.row(row, group, j);
+                for r in 0..rep {
+                    let qrow = q.row(row, group * rep + r, i);
+                    scores[r * s + jj] = dot(simd, qrow, key) * op.scale;
+                }
+            }
+            for (r, sum) in sums.iter_mut().enumerate() {
+                let weights = &mut scores[r * s..r * s + n];
+                let max = crate::vexp::max(weights);
+                *sum = crate::vexp::exp_in_place(weights, max);
+            }
+            for (jj, j) in (first..=query).enumerate() {
+                let value = v.row(row, group, j);
+                for r in 0..rep {
+                    let out_row = &mut block[(r * t + i) * d..(r * t + i + 1) * d];
+                    add_scaled(simd, out_row, scores[r * s + jj], value);
+                }
+            }
+            for (r, sum) in sums.iter().enumerate() {
+                let inv = 1.0 / sum;
+                block[(r * t + i) * d..(r * t + i + 1) * d]
+                    .iter_mut()
+                    .for_each(|o| *o *= inv);
+            }
         }
     }
-    ((lanes[0] + lanes[4]) + (lanes[1] + lanes[5]))
-        + ((lanes[2] + lanes[6]) + (lanes[3] + lanes[7]))
-        + tail
 }
 
 /// Offsets of a 4-d strided view whose last dimension is contiguous.
@@ -126,33 +199,23 @@ impl CustomOp3 for PaddedCausalAttention {
         }
         let rep = h / kvh;
         let mut out = vec![0f32; b * h * t * d];
-        out.par_chunks_mut((t * d).max(1))
-            .enumerate()
-            .for_each(|(bh, block)| {
-                let (row, head) = (bh / h, bh % h);
-                let (pad, group) = (self.pads[row], head / rep);
-                let mut weights = vec![0f32; s];
-                for i in 0..t {
-                    let query = self.cached + i;
-                    let first = if query < pad { query } else { pad };
-                    let qrow = q.row(row, head, i);
-                    let mut max = f32::NEG_INFINITY;
-                    for (w, j) in weights.iter_mut().zip(first..=query) {
-                        *w = dot(qrow, k.row(row, group, j)) * self.scale;
-                        max = max.max(*w);
-                    }
-                    let n = query + 1 - first;
-                    let sum = crate::vexp::exp_in_place(&mut weights[..n], max);
-                    let out_row = &mut block[i * d..(i + 1) * d];
-                    for (w, j) in weights[..n].iter().zip(first..=query) {
-                        for (o, x) in out_row.iter_mut().zip(v.row(row, group, j)) {
-                            *o += w * x;
-                        }
-                    }
-                    let inv = 1.0 / sum;
-                    out_row.iter_mut().for_each(|o| *o *= inv);
-                }
+        // One unit per (row, key/value head): the `rep` query heads that share a key
+        // head are adjacent in the output and read each key and value row once.
+        crate::pool::for_each_chunk_mut(&mut out, rep * t * d, |unit, block| {
+            let mut scores = vec![0f32; rep * s];
+            let mut sums = vec![0f32; rep];
+            pulp::Arch::new().dispatch(Unit {
+                op: self,
+                views: [&q, &k, &v],
+                row: unit / kvh,
+                group: unit % kvh,
+                rep,
+                t,
+                block,
+                scores: &mut scores,
+                sums: &mut sums,
             });
+        });
         Ok((CpuStorage::F32(out), Shape::from((b, h, t, d))))
     }
 }

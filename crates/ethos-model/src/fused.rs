@@ -476,11 +476,14 @@ impl Kernel for SwiGlu {
             .for_each(|(out, x)| {
                 let (gate, up) = x.split_at(i);
                 // Dispatched so that the (inlined, branch-free) f32 exp vectorises.
-                pulp::Arch::new().dispatch(|| {
-                    for ((o, &g), &u) in out.iter_mut().zip(gate).zip(up) {
-                        *o = g * sigmoid(g) * u;
-                    }
-                });
+                crate::vexp::dispatch(
+                    #[inline(always)]
+                    || {
+                        for ((o, &g), &u) in out.iter_mut().zip(gate).zip(up) {
+                            *o = g * sigmoid(g) * u;
+                        }
+                    },
+                );
             });
         Ok(out)
     }
@@ -495,13 +498,16 @@ impl Kernel for SwiGlu {
             .for_each(|(out, (x, g))| {
                 let (gate, up) = x.split_at(i);
                 let (d_gate, d_up) = out.split_at_mut(i);
-                pulp::Arch::new().dispatch(|| {
-                    for j in 0..i {
-                        let s = sigmoid(gate[j]);
-                        d_gate[j] = g[j] * up[j] * s * (one + gate[j] * (one - s));
-                        d_up[j] = g[j] * gate[j] * s;
-                    }
-                });
+                crate::vexp::dispatch(
+                    #[inline(always)]
+                    || {
+                        for j in 0..i {
+                            let s = sigmoid(gate[j]);
+                            d_gate[j] = g[j] * up[j] * s * (one + gate[j] * (one - s));
+                            d_up[j] = g[j] * gate[j] * s;
+                        }
+                    },
+                );
             });
         Ok(out)
     }

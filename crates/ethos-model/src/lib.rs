@@ -13,6 +13,7 @@ pub mod http;
 pub mod llama;
 pub mod lora;
 pub mod model;
+mod pool;
 pub mod pull;
 pub mod sampling;
 pub mod template;

@@ -6,7 +6,7 @@
 //! vectorise: `perf` put `expf` and `exp` at about 6% of a training step. The loops here
 //! use a polynomial `exp` written in plain arithmetic over 16-lane blocks, compiled for
 //! the best instruction set the CPU offers at run time (`pulp` dispatch: AVX-512, AVX2 +
-//! FMA, or plain code elsewhere).
+//! FMA, or plain code elsewhere) through [`dispatch`].
 //!
 //! Accuracy: within 2 ulp of `f32::exp` for arguments from -87 to 88 (tested on a
 //! grid of the negative range and spot values above 0); arguments below -87.3 give 0, as
@@ -16,6 +16,26 @@
 //! sum.
 
 const LANES: usize = 16;
+
+/// Runs `f` compiled for the best instruction set this CPU offers (`pulp` dispatch).
+///
+/// `f` must carry `#[inline(always)]`, and it is called as `FnMut`: the vector code exists
+/// only if `f`'s body is inlined into each instruction-set variant. pulp's own closure
+/// path calls through `FnOnce`, which for a closure that is `Fn` or `FnMut` goes through
+/// a compiler shim without the attribute; LLVM left large bodies (the attention kernel)
+/// outside, as baseline 4-lane SSE code.
+#[inline(always)]
+pub(crate) fn dispatch<R>(f: impl FnMut() -> R) -> R {
+    struct Inlined<F>(F);
+    impl<R, F: FnMut() -> R> pulp::WithSimd for Inlined<F> {
+        type Output = R;
+        #[inline(always)]
+        fn with_simd<S: pulp::Simd>(mut self, _simd: S) -> R {
+            (self.0)()
+        }
+    }
+    pulp::Arch::new().dispatch(Inlined(f))
+}
 
 /// `exp(x)` for `x <= 88` from Cody-Waite range reduction and a degree-6 polynomial
 /// (the Cephes coefficients); written without calls or branches so that it vectorises.
@@ -48,86 +68,101 @@ pub(crate) fn exp_poly(x: f32) -> f32 {
 
 /// The largest value of a row (`-inf` for an empty row).
 pub(crate) fn max(row: &[f32]) -> f32 {
-    pulp::Arch::new().dispatch(|| {
-        let mut acc = [f32::NEG_INFINITY; LANES];
-        let blocks = row.chunks_exact(LANES);
-        let rest = blocks.remainder();
-        for block in blocks {
-            for (a, &x) in acc.iter_mut().zip(block) {
-                *a = a.max(x);
+    dispatch(
+        #[inline(always)]
+        || {
+            let mut acc = [f32::NEG_INFINITY; LANES];
+            let blocks = row.chunks_exact(LANES);
+            let rest = blocks.remainder();
+            for block in blocks {
+                for (a, &x) in acc.iter_mut().zip(block) {
+                    *a = a.max(x);
+                }
             }
-        }
-        let m = acc.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-        rest.iter().copied().fold(m, f32::max)
-    })
+            let m = acc.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            rest.iter().copied().fold(m, f32::max)
+        },
+    )
 }
 
 /// `sum(exp(x - shift))` over a row.
 pub(crate) fn sum_exp(row: &[f32], shift: f32) -> f32 {
-    pulp::Arch::new().dispatch(|| {
-        let mut acc = [0.0f32; LANES];
-        let blocks = row.chunks_exact(LANES);
-        let rest = blocks.remainder();
-        for block in blocks {
-            for (a, &x) in acc.iter_mut().zip(block) {
-                *a += exp_poly(x - shift);
+    dispatch(
+        #[inline(always)]
+        || {
+            let mut acc = [0.0f32; LANES];
+            let blocks = row.chunks_exact(LANES);
+            let rest = blocks.remainder();
+            for block in blocks {
+                for (a, &x) in acc.iter_mut().zip(block) {
+                    *a += exp_poly(x - shift);
+                }
             }
-        }
-        acc.iter().sum::<f32>() + rest.iter().map(|&x| exp_poly(x - shift)).sum::<f32>()
-    })
+            acc.iter().sum::<f32>() + rest.iter().map(|&x| exp_poly(x - shift)).sum::<f32>()
+        },
+    )
 }
 
 /// `(sum(exp(x - shift)), sum(exp(x - shift) * x))` over a row, for entropies.
 pub(crate) fn sum_exp_and_weighted(row: &[f32], shift: f32) -> (f32, f32) {
-    pulp::Arch::new().dispatch(|| {
-        let mut acc = [0.0f32; LANES];
-        let mut wacc = [0.0f32; LANES];
-        let blocks = row.chunks_exact(LANES);
-        let rest = blocks.remainder();
-        for block in blocks {
-            for ((a, w), &x) in acc.iter_mut().zip(wacc.iter_mut()).zip(block) {
-                let e = exp_poly(x - shift);
-                *a += e;
-                *w += e * x;
+    dispatch(
+        #[inline(always)]
+        || {
+            let mut acc = [0.0f32; LANES];
+            let mut wacc = [0.0f32; LANES];
+            let blocks = row.chunks_exact(LANES);
+            let rest = blocks.remainder();
+            for block in blocks {
+                for ((a, w), &x) in acc.iter_mut().zip(wacc.iter_mut()).zip(block) {
+                    let e = exp_poly(x - shift);
+                    *a += e;
+                    *w += e * x;
+                }
             }
-        }
-        let (mut s, mut ws) = (acc.iter().sum::<f32>(), wacc.iter().sum::<f32>());
-        for &x in rest {
-            let e = exp_poly(x - shift);
-            s += e;
-            ws += e * x;
-        }
-        (s, ws)
-    })
+            let (mut s, mut ws) = (acc.iter().sum::<f32>(), wacc.iter().sum::<f32>());
+            for &x in rest {
+                let e = exp_poly(x - shift);
+                s += e;
+                ws += e * x;
+            }
+            (s, ws)
+        },
+    )
 }
 
 /// `out[i] = scale * exp(row[i] - shift)`.
 pub(crate) fn scaled_exp_into(out: &mut [f32], row: &[f32], shift: f32, scale: f32) {
-    pulp::Arch::new().dispatch(|| {
-        for (o, &x) in out.iter_mut().zip(row) {
-            *o = scale * exp_poly(x - shift);
-        }
-    })
+    dispatch(
+        #[inline(always)]
+        || {
+            for (o, &x) in out.iter_mut().zip(row) {
+                *o = scale * exp_poly(x - shift);
+            }
+        },
+    )
 }
 
 /// `xs[i] = exp(xs[i] - shift)`, returning the sum of the results.
 pub(crate) fn exp_in_place(xs: &mut [f32], shift: f32) -> f32 {
-    pulp::Arch::new().dispatch(|| {
-        let mut acc = [0.0f32; LANES];
-        let mut blocks = xs.chunks_exact_mut(LANES);
-        for block in &mut blocks {
-            for (a, x) in acc.iter_mut().zip(block.iter_mut()) {
-                *x = exp_poly(*x - shift);
-                *a += *x;
+    dispatch(
+        #[inline(always)]
+        || {
+            let mut acc = [0.0f32; LANES];
+            let mut blocks = xs.chunks_exact_mut(LANES);
+            for block in &mut blocks {
+                for (a, x) in acc.iter_mut().zip(block.iter_mut()) {
+                    *x = exp_poly(*x - shift);
+                    *a += *x;
+                }
             }
-        }
-        let mut sum = acc.iter().sum::<f32>();
-        for x in blocks.into_remainder() {
-            *x = exp_poly(*x - shift);
-            sum += *x;
-        }
-        sum
-    })
+            let mut sum = acc.iter().sum::<f32>();
+            for x in blocks.into_remainder() {
+                *x = exp_poly(*x - shift);
+                sum += *x;
+            }
+            sum
+        },
+    )
 }
 
 /// `log(sum(exp(x)))` of a row, shifted by its maximum for stability.
