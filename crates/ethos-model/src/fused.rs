@@ -13,9 +13,9 @@
 //! so second derivatives are not available. Other devices and dtypes fall back to the
 //! same computation composed from candle ops, which is also what the tests compare with.
 
+use crate::pool::for_each_chunk_mut;
 use candle_core::backend::BackendStorage;
 use candle_core::{CpuStorage, CustomOp1, D, DType, Layout, Result, Shape, Storage, Tensor};
-use rayon::prelude::*;
 
 use crate::train_ops::{Real, cpu_slice};
 
@@ -116,14 +116,14 @@ impl Kernel for RmsNorm {
         let eps = T::from_f64(self.eps);
         with_data::<T, _>(&self.weight, |w| {
             let mut out = vec![T::zero(); x.len()];
-            out.par_chunks_mut(w.len())
-                .zip(x.par_chunks(w.len()))
-                .for_each(|(out, x)| {
-                    let r = inv_rms(x, eps);
-                    for ((o, &x), &w) in out.iter_mut().zip(x).zip(w) {
-                        *o = x * r * w;
-                    }
-                });
+            let n = w.len();
+            for_each_chunk_mut(&mut out, n, |row, out| {
+                let x = &x[row * n..][..n];
+                let r = inv_rms(x, eps);
+                for ((o, &x), &w) in out.iter_mut().zip(x).zip(w) {
+                    *o = x * r * w;
+                }
+            });
             Ok(out)
         })
     }
@@ -135,20 +135,19 @@ impl Kernel for RmsNorm {
         with_data::<T, _>(&self.weight, |w| {
             let n = w.len();
             let mut out = vec![T::zero(); x.len()];
-            out.par_chunks_mut(n)
-                .zip(x.par_chunks(n).zip(g.par_chunks(n)))
-                .for_each(|(out, (x, g))| {
-                    let r = inv_rms(x, eps);
-                    let dot = x
-                        .iter()
-                        .zip(g)
-                        .zip(w)
-                        .fold(T::zero(), |acc, ((&x, &g), &w)| acc + w * g * x);
-                    let c = r * r * r * dot / T::from_f64(n as f64);
-                    for (((o, &x), &g), &w) in out.iter_mut().zip(x).zip(g).zip(w) {
-                        *o = r * w * g - x * c;
-                    }
-                });
+            for_each_chunk_mut(&mut out, n, |row, out| {
+                let (x, g) = (&x[row * n..][..n], &g[row * n..][..n]);
+                let r = inv_rms(x, eps);
+                let dot = x
+                    .iter()
+                    .zip(g)
+                    .zip(w)
+                    .fold(T::zero(), |acc, ((&x, &g), &w)| acc + w * g * x);
+                let c = r * r * r * dot / T::from_f64(n as f64);
+                for (((o, &x), &g), &w) in out.iter_mut().zip(x).zip(g).zip(w) {
+                    *o = r * w * g - x * c;
+                }
+            });
             Ok(out)
         })
     }
@@ -264,16 +263,14 @@ impl Kernel for SplitHeads {
         let (d, heads) = (self.head_dim, self.heads);
         self.with_tables::<T, _>(|cos, sin| {
             let mut out = vec![T::zero(); b * heads * t * d];
-            out.par_chunks_mut(t * d)
-                .enumerate()
-                .for_each(|(block, out)| {
-                    let (row_b, h) = (block / heads, block % heads);
-                    for i in 0..t {
-                        let row = row_b * t + i;
-                        let src = &x[row * w + self.offset + h * d..][..d];
-                        self.place(src, &mut out[i * d..][..d], (cos, sin), row, false);
-                    }
-                });
+            for_each_chunk_mut(&mut out, t * d, |block, out| {
+                let (row_b, h) = (block / heads, block % heads);
+                for i in 0..t {
+                    let row = row_b * t + i;
+                    let src = &x[row * w + self.offset + h * d..][..d];
+                    self.place(src, &mut out[i * d..][..d], (cos, sin), row, false);
+                }
+            });
             Ok(out)
         })
     }
@@ -283,7 +280,7 @@ impl Kernel for SplitHeads {
         let (d, heads) = (self.head_dim, self.heads);
         self.with_tables::<T, _>(|cos, sin| {
             let mut out = vec![T::zero(); shape.elem_count()];
-            out.par_chunks_mut(w).enumerate().for_each(|(row, out)| {
+            for_each_chunk_mut(&mut out, w, |row, out| {
                 let (row_b, i) = (row / t, row % t);
                 for h in 0..heads {
                     let src = &g[((row_b * heads + h) * t + i) * d..][..d];
@@ -378,30 +375,28 @@ impl Kernel for MaskedSoftmax {
                 .map(|r| self.mask_row(r, shape, mask.len()))
                 .collect::<Result<_>>()?;
             let mut out = vec![T::zero(); x.len()];
-            out.par_chunks_mut(s)
-                .zip(x.par_chunks(s))
-                .zip(rows.par_iter())
-                .for_each(|((out, x), row)| {
-                    let m = row.map(|r| &mask[r * s..][..s]);
-                    for (j, (o, &x)) in out.iter_mut().zip(x).enumerate() {
-                        *o = scale * x + m.map_or(T::zero(), |m| m[j]);
-                    }
-                    let max = out
-                        .iter()
-                        .copied()
-                        .fold(
-                            T::from_f64(f64::NEG_INFINITY),
-                            |a, b| if b > a { b } else { a },
-                        );
-                    if max == T::from_f64(f64::NEG_INFINITY) {
-                        out.fill(T::zero());
-                        return;
-                    }
-                    let sum = T::row_exp_in_place(out, max);
-                    for o in out.iter_mut() {
-                        *o /= sum;
-                    }
-                });
+            for_each_chunk_mut(&mut out, s, |index, out| {
+                let (x, row) = (&x[index * s..][..s], rows[index]);
+                let m = row.map(|r| &mask[r * s..][..s]);
+                for (j, (o, &x)) in out.iter_mut().zip(x).enumerate() {
+                    *o = scale * x + m.map_or(T::zero(), |m| m[j]);
+                }
+                let max = out
+                    .iter()
+                    .copied()
+                    .fold(
+                        T::from_f64(f64::NEG_INFINITY),
+                        |a, b| if b > a { b } else { a },
+                    );
+                if max == T::from_f64(f64::NEG_INFINITY) {
+                    out.fill(T::zero());
+                    return;
+                }
+                let sum = T::row_exp_in_place(out, max);
+                for o in out.iter_mut() {
+                    *o /= sum;
+                }
+            });
             Ok(out)
         })
     }
@@ -411,14 +406,13 @@ impl Kernel for MaskedSoftmax {
         let s = shape.dims4()?.3;
         let scale = T::from_f64(self.scale);
         let mut out = vec![T::zero(); y.len()];
-        out.par_chunks_mut(s)
-            .zip(y.par_chunks(s).zip(g.par_chunks(s)))
-            .for_each(|(out, (y, g))| {
-                let dot = y.iter().zip(g).fold(T::zero(), |a, (&y, &g)| a + y * g);
-                for ((o, &y), &g) in out.iter_mut().zip(y).zip(g) {
-                    *o = scale * y * (g - dot);
-                }
-            });
+        for_each_chunk_mut(&mut out, s, |row, out| {
+            let (y, g) = (&y[row * s..][..s], &g[row * s..][..s]);
+            let dot = y.iter().zip(g).fold(T::zero(), |a, (&y, &g)| a + y * g);
+            for ((o, &y), &g) in out.iter_mut().zip(y).zip(g) {
+                *o = scale * y * (g - dot);
+            }
+        });
         Ok(out)
     }
 }
@@ -471,20 +465,18 @@ impl Kernel for SwiGlu {
     fn forward<T: Real>(&self, x: &[T], _shape: &Shape) -> Result<Vec<T>> {
         let i = self.intermediate;
         let mut out = vec![T::zero(); x.len() / 2];
-        out.par_chunks_mut(i)
-            .zip(x.par_chunks(2 * i))
-            .for_each(|(out, x)| {
-                let (gate, up) = x.split_at(i);
-                // Dispatched so that the (inlined, branch-free) f32 exp vectorises.
-                crate::vexp::dispatch(
-                    #[inline(always)]
-                    || {
-                        for ((o, &g), &u) in out.iter_mut().zip(gate).zip(up) {
-                            *o = g * sigmoid(g) * u;
-                        }
-                    },
-                );
-            });
+        for_each_chunk_mut(&mut out, i, |row, out| {
+            let (gate, up) = x[row * 2 * i..][..2 * i].split_at(i);
+            // Dispatched so that the (inlined, branch-free) f32 exp vectorises.
+            crate::vexp::dispatch(
+                #[inline(always)]
+                || {
+                    for ((o, &g), &u) in out.iter_mut().zip(gate).zip(up) {
+                        *o = g * sigmoid(g) * u;
+                    }
+                },
+            );
+        });
         Ok(out)
     }
 
@@ -493,22 +485,21 @@ impl Kernel for SwiGlu {
         let i = self.intermediate;
         let one = T::from_f64(1.0);
         let mut out = vec![T::zero(); x.len()];
-        out.par_chunks_mut(2 * i)
-            .zip(x.par_chunks(2 * i).zip(g.par_chunks(i)))
-            .for_each(|(out, (x, g))| {
-                let (gate, up) = x.split_at(i);
-                let (d_gate, d_up) = out.split_at_mut(i);
-                crate::vexp::dispatch(
-                    #[inline(always)]
-                    || {
-                        for j in 0..i {
-                            let s = sigmoid(gate[j]);
-                            d_gate[j] = g[j] * up[j] * s * (one + gate[j] * (one - s));
-                            d_up[j] = g[j] * gate[j] * s;
-                        }
-                    },
-                );
-            });
+        for_each_chunk_mut(&mut out, 2 * i, |row, out| {
+            let (gate, up) = x[row * 2 * i..][..2 * i].split_at(i);
+            let g = &g[row * i..][..i];
+            let (d_gate, d_up) = out.split_at_mut(i);
+            crate::vexp::dispatch(
+                #[inline(always)]
+                || {
+                    for j in 0..i {
+                        let s = sigmoid(gate[j]);
+                        d_gate[j] = g[j] * up[j] * s * (one + gate[j] * (one - s));
+                        d_up[j] = g[j] * gate[j] * s;
+                    }
+                },
+            );
+        });
         Ok(out)
     }
 }

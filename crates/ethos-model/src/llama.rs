@@ -716,19 +716,27 @@ impl Llama {
             x = (x + adapt(layer, LoraTarget::O, &y, linear(&y, &block.wo, q8)?)?)?;
             let h = candle_nn::ops::rms_norm(&x, &block.ffn_norm, eps)?;
             let gate_up = linear(&h, &block.w_gate_up, q8)?;
-            let gate = adapt(
-                layer,
-                LoraTarget::Gate,
-                &h,
-                gate_up.narrow(2, 0, c.intermediate)?,
-            )?;
-            let up = adapt(
-                layer,
-                LoraTarget::Up,
-                &h,
-                gate_up.narrow(2, c.intermediate, c.intermediate)?,
-            )?;
-            let act = (candle_nn::ops::silu(&gate)? * up)?;
+            let plain_mlp = self.adapters.as_ref().is_none_or(|a| {
+                a.pair(layer, LoraTarget::Gate).is_none() && a.pair(layer, LoraTarget::Up).is_none()
+            });
+            let act = if plain_mlp && self.device.is_cpu() {
+                // One pass with the vectorised exp instead of silu, then a product.
+                crate::fused::swiglu(&gate_up, c.intermediate)?
+            } else {
+                let gate = adapt(
+                    layer,
+                    LoraTarget::Gate,
+                    &h,
+                    gate_up.narrow(2, 0, c.intermediate)?,
+                )?;
+                let up = adapt(
+                    layer,
+                    LoraTarget::Up,
+                    &h,
+                    gate_up.narrow(2, c.intermediate, c.intermediate)?,
+                )?;
+                (candle_nn::ops::silu(&gate)? * up)?
+            };
             x = (x + adapt(
                 layer,
                 LoraTarget::Down,

@@ -12,13 +12,14 @@ use candle_core::utils::barrier_pool;
 
 /// Calls `f(index, chunk)` for each `chunk`-long piece of `out` (the last may be
 /// shorter), spread over candle's worker threads and the calling thread.
-pub(crate) fn for_each_chunk_mut<F>(out: &mut [f32], chunk: usize, f: F)
+pub(crate) fn for_each_chunk_mut<T, F>(out: &mut [T], chunk: usize, f: F)
 where
-    F: Fn(usize, &mut [f32]) + Sync,
+    T: Send,
+    F: Fn(usize, &mut [T]) + Sync,
 {
     // One uncontended lock per piece hands each piece to the one thread that takes its
     // index: safe code, and cheap next to the work of a piece.
-    let pieces: Vec<Mutex<&mut [f32]>> = out.chunks_mut(chunk.max(1)).map(Mutex::new).collect();
+    let pieces: Vec<Mutex<&mut [T]>> = out.chunks_mut(chunk.max(1)).map(Mutex::new).collect();
     barrier_pool().execute_chunked(pieces.len(), |range| {
         for index in range {
             let mut piece = pieces[index].lock().unwrap_or_else(PoisonError::into_inner);

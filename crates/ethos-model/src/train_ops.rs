@@ -12,11 +12,11 @@
 //!
 //! Both fall back to ordinary candle ops on devices other than the CPU.
 
+use crate::pool::for_each_chunk_mut;
 use candle_core::backend::BackendStorage;
 use candle_core::{
     CpuStorage, CustomOp1, CustomOp2, D, DType, Layout, Result, Shape, Storage, Tensor,
 };
-use rayon::prelude::*;
 
 pub(crate) fn cpu_slice<'a, T: candle_core::WithDType>(
     storage: &'a CpuStorage,
@@ -27,23 +27,6 @@ pub(crate) fn cpu_slice<'a, T: candle_core::WithDType>(
         Some((start, end)) => Ok(&data[start..end]),
         None => candle_core::bail!("training op needs a contiguous input"),
     }
-}
-
-/// The contiguous CPU data of `t` as a new tensor's storage.
-fn into_cpu_storage(t: &Tensor) -> Result<CpuStorage> {
-    let t = t.contiguous()?;
-    let (storage, layout) = t.storage_and_layout();
-    let Storage::Cpu(cpu) = &*storage else {
-        candle_core::bail!("expected a CPU tensor");
-    };
-    let (start, end) = layout
-        .contiguous_offsets()
-        .ok_or_else(|| candle_core::Error::Msg("non-contiguous result".into()))?;
-    Ok(match cpu {
-        CpuStorage::F32(v) => CpuStorage::F32(v[start..end].to_vec()),
-        CpuStorage::F64(v) => CpuStorage::F64(v[start..end].to_vec()),
-        other => candle_core::bail!("unsupported dtype {:?}", other.dtype()),
-    })
 }
 
 /// `x @ w^T` with a constant `w`.
@@ -58,19 +41,34 @@ impl CustomOp1 for FrozenLinear {
     }
 
     fn cpu_fwd(&self, storage: &CpuStorage, layout: &Layout) -> Result<(CpuStorage, Shape)> {
-        let device = candle_core::Device::Cpu;
-        let x = match storage {
-            CpuStorage::F32(_) => {
-                Tensor::from_slice(cpu_slice::<f32>(storage, layout)?, layout.shape(), &device)?
-            }
-            CpuStorage::F64(_) => {
-                Tensor::from_slice(cpu_slice::<f64>(storage, layout)?, layout.shape(), &device)?
-            }
-            other => candle_core::bail!("frozen-linear: unsupported dtype {:?}", other.dtype()),
+        // Straight into candle's CPU product on the two storages: no copy of the input
+        // into a new tensor, none of the result out of one (each was a full pass over
+        // the activations plus fresh pages).
+        if !layout.is_contiguous() {
+            candle_core::bail!("frozen-linear: input must be contiguous");
+        }
+        let dims = layout.dims();
+        let (n, k) = self.weight.dims2()?;
+        if dims.last() != Some(&k) {
+            candle_core::bail!("frozen-linear: input {dims:?} against weight ({n}, {k})");
+        }
+        let m = layout.shape().elem_count() / k.max(1);
+        let (weight, weight_layout) = self.weight.storage_and_layout();
+        let Storage::Cpu(weight) = &*weight else {
+            candle_core::bail!("frozen-linear: expected a CPU weight");
         };
-        let y = x.broadcast_matmul(&self.weight.t()?)?;
-        let shape = y.shape().clone();
-        Ok((into_cpu_storage(&y)?, shape))
+        let lhs_layout = Layout::contiguous_with_offset((m, k), layout.start_offset());
+        let out = storage.matmul(
+            weight,
+            (1, m, n, k),
+            &lhs_layout,
+            &weight_layout.transpose(0, 1)?,
+        )?;
+        let mut out_dims = dims.to_vec();
+        if let Some(last) = out_dims.last_mut() {
+            *last = n;
+        }
+        Ok((out, Shape::from(out_dims)))
     }
 
     fn bwd(&self, _arg: &Tensor, _res: &Tensor, grad: &Tensor) -> Result<Option<Tensor>> {
@@ -169,17 +167,22 @@ fn log_sum_exp<T: Real>(row: &[T]) -> T {
 struct TokenLogprob;
 
 fn token_logprob_rows<T: Real>(logits: &[T], targets: &[u32], vocab: usize) -> Result<Vec<T>> {
-    logits
-        .par_chunks(vocab)
-        .zip(targets.par_iter())
-        .map(|(row, &t)| {
-            let t = t as usize;
-            if t >= vocab {
-                candle_core::bail!("target id {t} outside the vocabulary of {vocab}");
-            }
-            Ok(row[t] - log_sum_exp(row))
-        })
-        .collect()
+    if targets.len() * vocab != logits.len() {
+        candle_core::bail!(
+            "token-logprob: {} targets for {} logits of width {vocab}",
+            targets.len(),
+            logits.len()
+        );
+    }
+    if let Some(&t) = targets.iter().find(|&&t| t as usize >= vocab) {
+        candle_core::bail!("target id {t} outside the vocabulary of {vocab}");
+    }
+    let mut out = vec![T::zero(); targets.len()];
+    for_each_chunk_mut(&mut out, 1, |row, out| {
+        let logits = &logits[row * vocab..][..vocab];
+        out[0] = logits[targets[row] as usize] - log_sum_exp(logits);
+    });
+    Ok(out)
 }
 
 impl CustomOp2 for TokenLogprob {
@@ -259,23 +262,22 @@ impl CustomOp2 for TokenLogprob {
 /// Gradient of the token log-probabilities `logp` (the forward's result) in the logits.
 fn logprob_grad<T: Real>(x: &[T], targets: &[u32], logp: &[T], g: &[T], vocab: usize) -> Vec<T> {
     let mut out = vec![T::zero(); x.len()];
-    out.par_chunks_mut(vocab)
-        .zip(x.par_chunks(vocab))
-        .zip(targets.par_iter().zip(logp.par_iter().zip(g.par_iter())))
-        .for_each(|((out, row), (&t, (&logp, &g)))| {
-            if g == T::zero() {
-                return; // masked position: leave the zeros
-            }
-            // logp = x[t] - lse, so the forward's result gives lse without another pass.
-            let Some(&xt) = row.get(t as usize) else {
-                return; // the forward rejected out-of-range targets already
-            };
-            let lse = xt - logp;
-            T::row_scaled_exp(out, row, lse, T::zero() - g);
-            if let Some(o) = out.get_mut(t as usize) {
-                *o += g;
-            }
-        });
+    for_each_chunk_mut(&mut out, vocab, |index, out| {
+        let row = &x[index * vocab..][..vocab];
+        let (t, logp, g) = (targets[index], logp[index], g[index]);
+        if g == T::zero() {
+            return; // masked position: leave the zeros
+        }
+        // logp = x[t] - lse, so the forward's result gives lse without another pass.
+        let Some(&xt) = row.get(t as usize) else {
+            return; // the forward rejected out-of-range targets already
+        };
+        let lse = xt - logp;
+        T::row_scaled_exp(out, row, lse, T::zero() - g);
+        if let Some(o) = out.get_mut(t as usize) {
+            *o += g;
+        }
+    });
     out
 }
 
@@ -308,15 +310,14 @@ pub fn row_entropy(logits: &Tensor) -> Result<Tensor> {
         candle_core::bail!("row_entropy: expected CPU logits");
     };
     let x = cpu_slice::<f32>(cpu, layout)?;
-    let entropy: Vec<f32> = x
-        .par_chunks(vocab)
-        .map(|row| {
-            // H = lse - sum p x with p = exp(x - max) / sum, in one pass over the row.
-            let max = crate::vexp::max(row);
-            let (sum, weighted) = crate::vexp::sum_exp_and_weighted(row, max);
-            max + sum.ln() - weighted / sum
-        })
-        .collect();
+    let mut entropy = vec![0f32; x.len() / vocab.max(1)];
+    for_each_chunk_mut(&mut entropy, 1, |index, out| {
+        let row = &x[index * vocab..][..vocab];
+        // H = lse - sum p x with p = exp(x - max) / sum, in one pass over the row.
+        let max = crate::vexp::max(row);
+        let (sum, weighted) = crate::vexp::sum_exp_and_weighted(row, max);
+        out[0] = max + sum.ln() - weighted / sum;
+    });
     Tensor::from_vec(entropy, &dims[..dims.len() - 1], logits.device())
 }
 
@@ -350,6 +351,10 @@ pub(crate) mod tests {
         let fused = frozen_linear(x.as_tensor(), &w).unwrap();
         let plain = x.as_tensor().broadcast_matmul(&w.t().unwrap()).unwrap();
         assert!(max_diff(&fused, &plain) < 1e-6);
+        // A contiguous view that starts past the beginning of its storage.
+        let tail = x.as_tensor().narrow(0, 1, 1).unwrap();
+        let expected = tail.broadcast_matmul(&w.t().unwrap()).unwrap();
+        assert!(max_diff(&frozen_linear(&tail, &w).unwrap(), &expected) < 1e-6);
         let weights = Tensor::randn(0f32, 1.0, (2, 3, 4), &dev).unwrap();
         let g1 = (fused * &weights)
             .unwrap()
