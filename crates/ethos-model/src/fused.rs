@@ -13,10 +13,10 @@
 //! so second derivatives are not available. Other devices and dtypes fall back to the
 //! same computation composed from candle ops, which is also what the tests compare with.
 
-use crate::pool::for_each_chunk_mut;
 use candle_core::backend::BackendStorage;
 use candle_core::{CpuStorage, CustomOp1, D, DType, Layout, Result, Shape, Storage, Tensor};
 
+use crate::pool::for_each_chunk_mut;
 use crate::train_ops::{Real, cpu_slice};
 
 /// Runs `f` on the contiguous CPU data of `t`.

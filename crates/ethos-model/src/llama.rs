@@ -719,8 +719,8 @@ impl Llama {
             let plain_mlp = self.adapters.as_ref().is_none_or(|a| {
                 a.pair(layer, LoraTarget::Gate).is_none() && a.pair(layer, LoraTarget::Up).is_none()
             });
-            let act = if plain_mlp && self.device.is_cpu() {
-                // One pass with the vectorised exp instead of silu, then a product.
+            let act = if plain_mlp {
+                // On the CPU one pass with the vectorised exp; silu then a product elsewhere.
                 crate::fused::swiglu(&gate_up, c.intermediate)?
             } else {
                 let gate = adapt(

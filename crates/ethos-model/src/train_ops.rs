@@ -12,11 +12,12 @@
 //!
 //! Both fall back to ordinary candle ops on devices other than the CPU.
 
-use crate::pool::for_each_chunk_mut;
 use candle_core::backend::BackendStorage;
 use candle_core::{
     CpuStorage, CustomOp1, CustomOp2, D, DType, Layout, Result, Shape, Storage, Tensor,
 };
+
+use crate::pool::for_each_chunk_mut;
 
 pub(crate) fn cpu_slice<'a, T: candle_core::WithDType>(
     storage: &'a CpuStorage,
