@@ -12,6 +12,7 @@ pub mod gguf;
 pub mod http;
 pub mod llama;
 pub mod lora;
+mod matmul;
 pub mod model;
 mod pool;
 pub mod pull;

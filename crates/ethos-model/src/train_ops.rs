@@ -17,6 +17,7 @@ use candle_core::{
     CpuStorage, CustomOp1, CustomOp2, D, DType, Layout, Result, Shape, Storage, Tensor,
 };
 
+use crate::matmul::{MatRef, matmul};
 use crate::pool::for_each_chunk_mut;
 
 pub(crate) fn cpu_slice<'a, T: candle_core::WithDType>(
@@ -30,41 +31,81 @@ pub(crate) fn cpu_slice<'a, T: candle_core::WithDType>(
     }
 }
 
-/// `x @ w^T` with a constant `w`.
-struct FrozenLinear {
-    /// (out, in)
+/// `x @ w^T` (or `x @ w` when `transposed` is false) with a constant `w`.
+struct ConstMatmul {
+    /// (out, in) as stored
     weight: Tensor,
+    /// Multiply by the weight's transpose (`frozen_linear`) rather than the weight (its
+    /// backward).
+    transposed: bool,
 }
 
-impl CustomOp1 for FrozenLinear {
+impl ConstMatmul {
+    /// The (rows, columns) of the right operand.
+    fn rhs_dims(&self) -> Result<(usize, usize)> {
+        let (out, inner) = self.weight.dims2()?;
+        Ok(if self.transposed {
+            (inner, out)
+        } else {
+            (out, inner)
+        })
+    }
+
+    fn product<T: candle_core::WithDType>(
+        &self,
+        input: &[T],
+        weight: &[T],
+        m: usize,
+    ) -> Result<Vec<T>> {
+        let (k, n) = self.rhs_dims()?;
+        // The weight is (out, in) row-major; its transpose is read with swapped strides.
+        let rhs = if self.transposed {
+            MatRef::new(weight, (k, n), (1, k))?
+        } else {
+            MatRef::row_major(weight, k, n)?
+        };
+        matmul(MatRef::row_major(input, m, k)?, rhs)
+    }
+}
+
+impl CustomOp1 for ConstMatmul {
     fn name(&self) -> &'static str {
-        "frozen-linear"
+        "const-matmul"
     }
 
     fn cpu_fwd(&self, storage: &CpuStorage, layout: &Layout) -> Result<(CpuStorage, Shape)> {
-        // Straight into candle's CPU product on the two storages: no copy of the input
-        // into a new tensor, none of the result out of one (each was a full pass over
-        // the activations plus fresh pages).
-        if !layout.is_contiguous() {
-            candle_core::bail!("frozen-linear: input must be contiguous");
-        }
+        // On the two storages directly (no copy of the input into a new tensor, none of
+        // the result out of one) and on candle's worker threads (see `crate::matmul`).
         let dims = layout.dims();
-        let (n, k) = self.weight.dims2()?;
+        let (k, n) = self.rhs_dims()?;
         if dims.last() != Some(&k) {
-            candle_core::bail!("frozen-linear: input {dims:?} against weight ({n}, {k})");
+            candle_core::bail!(
+                "const-matmul: input {dims:?} against weight {:?}",
+                self.weight.dims()
+            );
         }
         let m = layout.shape().elem_count() / k.max(1);
         let (weight, weight_layout) = self.weight.storage_and_layout();
         let Storage::Cpu(weight) = &*weight else {
-            candle_core::bail!("frozen-linear: expected a CPU weight");
+            candle_core::bail!("const-matmul: expected a CPU weight");
         };
-        let lhs_layout = Layout::contiguous_with_offset((m, k), layout.start_offset());
-        let out = storage.matmul(
-            weight,
-            (1, m, n, k),
-            &lhs_layout,
-            &weight_layout.transpose(0, 1)?,
-        )?;
+        let out = match (storage, weight) {
+            (CpuStorage::F32(_), CpuStorage::F32(_)) => CpuStorage::F32(self.product(
+                cpu_slice::<f32>(storage, layout)?,
+                cpu_slice::<f32>(weight, weight_layout)?,
+                m,
+            )?),
+            (CpuStorage::F64(_), CpuStorage::F64(_)) => CpuStorage::F64(self.product(
+                cpu_slice::<f64>(storage, layout)?,
+                cpu_slice::<f64>(weight, weight_layout)?,
+                m,
+            )?),
+            _ => candle_core::bail!(
+                "const-matmul: {:?} input against a {:?} weight",
+                storage.dtype(),
+                weight.dtype()
+            ),
+        };
         let mut out_dims = dims.to_vec();
         if let Some(last) = out_dims.last_mut() {
             *last = n;
@@ -73,15 +114,21 @@ impl CustomOp1 for FrozenLinear {
     }
 
     fn bwd(&self, _arg: &Tensor, _res: &Tensor, grad: &Tensor) -> Result<Option<Tensor>> {
-        Ok(Some(grad.broadcast_matmul(&self.weight)?))
+        // d(x @ W^T) / dx applied to `grad` is `grad @ W`, and the other way round.
+        Ok(Some(grad.contiguous()?.apply_op1(ConstMatmul {
+            weight: self.weight.clone(),
+            transposed: !self.transposed,
+        })?))
     }
 }
 
 /// `x (.., in) @ weight (out, in)^T`, differentiable in `x` only.
 pub fn frozen_linear(x: &Tensor, weight: &Tensor) -> Result<Tensor> {
-    if x.device().is_cpu() && weight.dtype() == x.dtype() {
-        x.contiguous()?.apply_op1(FrozenLinear {
-            weight: weight.clone(),
+    let float = matches!(x.dtype(), DType::F32 | DType::F64);
+    if x.device().is_cpu() && float && weight.dtype() == x.dtype() {
+        x.contiguous()?.apply_op1(ConstMatmul {
+            weight: weight.contiguous()?,
+            transposed: true,
         })
     } else {
         x.broadcast_matmul(&weight.t()?)
