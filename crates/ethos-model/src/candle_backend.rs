@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::Instant;
 
-use candle_core::{Device, Tensor};
+use candle_core::{DType, Device, Tensor};
 
 use crate::error::{ModelError, Result};
 use crate::gguf::GgufFile;
@@ -13,6 +13,7 @@ use crate::model::{
     Completion, FinishReason, Generation, GenerationRequest, LanguageModel, Prompt, PromptLogprobs,
     Score, ScoreRequest, StreamEvent, TokenLogprob,
 };
+use crate::placement::{DeviceSpec, WeightType};
 use crate::sampling::{argmax, log_softmax, sample, sample_log_probs, sequence_rng};
 use crate::template::{CHATML_TEMPLATE, ChatTemplate};
 use crate::tokenizer::TextTokenizer;
@@ -33,16 +34,35 @@ pub struct LoadOptions {
     /// Decode steps multiply with Q8_0 copies of the weights (about 4x faster at batch 1
     /// on the default model where the CPU has integer dot-product instructions). Prompt
     /// passes and scoring always use the f32 weights, so a sequence's output never depends
-    /// on what else is in its batch either way.
+    /// on what else is in its batch either way. CPU with f32 weights only; ignored
+    /// elsewhere.
     pub int8_decode: bool,
+    /// Where the weights live.
+    pub device: DeviceSpec,
+    /// The weights' float type; `None` takes the device's default
+    /// ([`DeviceSpec::default_weights`]: f32 on the CPU, bf16 on a GPU).
+    pub weights: Option<WeightType>,
 }
 
 impl Default for LoadOptions {
-    /// Q8_0 decoding where it is the faster path on this CPU
-    /// ([`crate::llama::int8_decode_is_faster`]), f32 elsewhere.
+    /// On the CPU in f32, with Q8_0 decoding where it is the faster path on this CPU
+    /// ([`crate::llama::int8_decode_is_faster`]).
     fn default() -> Self {
         Self {
             int8_decode: crate::llama::int8_decode_is_faster(),
+            device: DeviceSpec::Cpu,
+            weights: None,
+        }
+    }
+}
+
+impl LoadOptions {
+    /// On the CPU in f32 without Q8_0 decoding: every pass multiplies with the same
+    /// weights.
+    pub fn exact() -> Self {
+        Self {
+            int8_decode: false,
+            ..Self::default()
         }
     }
 }
@@ -129,15 +149,28 @@ impl Sequence {
 }
 
 impl CandleModel {
-    /// Loads a model on the CPU: a GGUF file, or a Hugging Face checkpoint directory.
+    /// Loads a model on the CPU in f32: a GGUF file, or a Hugging Face checkpoint directory.
     pub fn load(path: &Path) -> Result<Self> {
         Self::load_with(path, LoadOptions::default())
     }
 
     /// [`CandleModel::load`] with explicit options.
     pub fn load_with(path: &Path, options: LoadOptions) -> Result<Self> {
+        // Open the device first: a missing GPU should fail before a long load.
+        let device = options.device.open()?;
+        let weights = options
+            .weights
+            .unwrap_or(options.device.default_weights())
+            .dtype();
         let mut model = Self::load_exact(path)?;
-        if options.int8_decode {
+        // Cast on the CPU, tensor by tensor, then move: the device never holds f32 copies.
+        if weights != DType::F32 {
+            model.llama = model.llama.to_dtype(weights)?;
+        }
+        if !device.is_cpu() {
+            model.llama = model.llama.to_device(&device)?;
+        }
+        if options.int8_decode && device.is_cpu() && weights == DType::F32 {
             model.llama.prepare_int8()?;
             model.decode_precision = Precision::Int8;
         }

@@ -16,6 +16,7 @@
 use candle_core::backend::BackendStorage;
 use candle_core::{CpuStorage, CustomOp1, D, DType, Layout, Result, Shape, Storage, Tensor};
 
+use crate::placement::accumulation_dtype;
 use crate::pool::for_each_chunk_mut;
 use crate::train_ops::{Real, cpu_slice};
 
@@ -518,11 +519,14 @@ pub(crate) fn swiglu(x: &Tensor, intermediate: usize) -> Result<Tensor> {
 pub(crate) mod composed {
     use super::*;
 
-    /// RMS norm from candle ops.
+    /// RMS norm from candle ops; half types are normalised in f32 and scaled after
+    /// casting back, as Hugging Face's Llama does.
     pub(crate) fn rms_norm(x: &Tensor, weight: &Tensor, eps: f64) -> Result<Tensor> {
-        let mean_square = x.sqr()?.mean_keepdim(D::Minus1)?;
-        let normed = x.broadcast_div(&(mean_square + eps)?.sqrt()?)?;
-        normed.broadcast_mul(weight)
+        let dtype = x.dtype();
+        let wide = x.to_dtype(accumulation_dtype(dtype))?;
+        let mean_square = wide.sqr()?.mean_keepdim(D::Minus1)?;
+        let normed = wide.broadcast_div(&(mean_square + eps)?.sqrt()?)?;
+        normed.to_dtype(dtype)?.broadcast_mul(weight)
     }
 
     /// Head split and rotation from candle ops.
@@ -568,14 +572,17 @@ pub(crate) mod composed {
         period: usize,
     ) -> Result<Tensor> {
         let (b, g, q, s) = scores.dims4()?;
-        let mut z = (scores * scale)?;
+        // Half types: the softmax runs in f32 and the weights go back to the scores' type.
+        let dtype = scores.dtype();
+        let wide = accumulation_dtype(dtype);
+        let mut z = (scores.to_dtype(wide)? * scale)?;
         if let Some(mask) = mask {
             z = z
                 .reshape((b, g, q / period, period, s))?
-                .broadcast_add(&mask.unsqueeze(2)?)?
+                .broadcast_add(&mask.to_dtype(wide)?.unsqueeze(2)?)?
                 .reshape((b, g, q, s))?;
         }
-        candle_nn::ops::softmax(&z, D::Minus1)
+        candle_nn::ops::softmax(&z, D::Minus1)?.to_dtype(dtype)
     }
 
     /// SwiGLU from candle ops.

@@ -14,6 +14,7 @@ pub mod llama;
 pub mod lora;
 mod matmul;
 pub mod model;
+pub mod placement;
 mod pool;
 pub mod pull;
 pub mod sampling;
@@ -33,5 +34,6 @@ pub use model::{
     Completion, FinishReason, Generation, GenerationRequest, LanguageModel, Prompt, PromptLogprobs,
     SamplingParams, Score, ScoreRequest, StreamEvent, TokenLogprob,
 };
+pub use placement::{DeviceSpec, WeightType};
 pub use template::ChatTemplate;
 pub use tokenizer::TextTokenizer;

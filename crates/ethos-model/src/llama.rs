@@ -20,6 +20,7 @@ use crate::attention::PaddedCausalAttention;
 use crate::error::{ModelError, Result};
 use crate::gguf::GgufFile;
 use crate::lora::{LoraAdapters, LoraTarget};
+use crate::placement::accumulation_dtype;
 
 /// Shape of a llama-family model.
 #[derive(Debug, Clone, PartialEq)]
@@ -304,7 +305,7 @@ pub enum Logits {
     All,
 }
 
-/// A llama-family model with f32 weights.
+/// A llama-family model with dense weights (f32; bf16 or f16 on a GPU).
 #[derive(Debug, Clone)]
 pub struct Llama {
     pub(crate) config: LlamaConfig,
@@ -608,6 +609,50 @@ impl Llama {
         self.lm_head.quantize()
     }
 
+    /// A copy with every tensor in `dtype` (bf16 for a GPU, f64 for gradient checks).
+    /// Q8_0 copies are dropped; attached adapters are kept as they are (f32).
+    pub fn to_dtype(&self, dtype: DType) -> Result<Llama> {
+        self.map_tensors(|t| t.to_dtype(dtype))
+    }
+
+    /// A copy with every tensor on `device`. Q8_0 copies are dropped. Adapters hold
+    /// trainable variables that a copy cannot share, so move the model before attaching
+    /// them.
+    pub fn to_device(&self, device: &Device) -> Result<Llama> {
+        if self.adapters.is_some() {
+            return Err(ModelError::InvalidRequest(
+                "move the model to its device before attaching adapters".into(),
+            ));
+        }
+        let mut out = self.map_tensors(|t| t.to_device(device))?;
+        out.device = device.clone();
+        Ok(out)
+    }
+
+    /// A copy with `f` applied to every tensor; Q8_0 copies are dropped.
+    fn map_tensors(&self, f: impl Fn(&Tensor) -> candle_core::Result<Tensor>) -> Result<Llama> {
+        let mut out = self.clone();
+        out.embed = f(&self.embed)?;
+        out.norm = f(&self.norm)?;
+        out.cos = f(&self.cos)?;
+        out.sin = f(&self.sin)?;
+        out.lm_head = Weight::new(f(&self.lm_head.dense)?);
+        for block in &mut out.blocks {
+            block.attn_norm = f(&block.attn_norm)?;
+            block.ffn_norm = f(&block.ffn_norm)?;
+            block.bias_qkv = block.bias_qkv.as_ref().map(&f).transpose()?;
+            for weight in block.weights_mut() {
+                *weight = Weight::new(f(&weight.dense)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The float type of the dense weights and activations.
+    pub fn dtype(&self) -> DType {
+        self.embed.dtype()
+    }
+
     /// The model's shape.
     pub fn config(&self) -> &LlamaConfig {
         &self.config
@@ -702,7 +747,8 @@ impl Llama {
             };
             let cached = kv.current_seq_len();
             let (k, v) = kv.append(&k, &v)?;
-            let y = if self.device.is_cpu() {
+            // The fused kernel is CPU f32; other devices and types compose candle ops.
+            let y = if self.device.is_cpu() && q.dtype() == DType::F32 {
                 PaddedCausalAttention {
                     pads: pads.to_vec(),
                     cached,
@@ -749,7 +795,8 @@ impl Llama {
             Logits::All => x,
         };
         let x = candle_nn::ops::rms_norm(&x, &self.norm, eps)?;
-        linear(&x, &self.lm_head, q8)
+        // Sampling and scoring read f32 logits whatever the weights are.
+        Ok(linear(&x, &self.lm_head, q8)?.to_dtype(accumulation_dtype(x.dtype()))?)
     }
 }
 
@@ -771,7 +818,7 @@ pub(crate) fn masked_attention(
     let q = q.reshape((b, kv_heads, rep * t, hd))?;
     let scores = (q.matmul(&k.t()?)? * scale)?.reshape((b, heads, t, s))?;
     let scores = match padded_causal_mask(pads, cached, t, q.device())? {
-        Some(mask) => scores.broadcast_add(&mask)?,
+        Some(mask) => scores.broadcast_add(&mask.to_dtype(scores.dtype())?)?,
         None => scores,
     };
     let weights = candle_nn::ops::softmax_last_dim(&scores)?.reshape((b, kv_heads, rep * t, s))?;

@@ -8,12 +8,13 @@
 
 use crate::fused::{self, Rotary};
 use crate::train_ops::frozen_linear;
-use candle_core::{DType, Device, Tensor};
+use candle_core::{Device, Tensor};
 use rand::{Rng, rngs::StdRng};
 
 use crate::error::Result;
 use crate::llama::{Llama, padded_causal_mask};
 use crate::lora::{LoraAdapters, LoraTarget};
+use crate::placement::accumulation_dtype;
 
 /// Inverted dropout mask (B, T, width): kept entries are 1 / (1 - p).
 fn dropout_mask(
@@ -186,7 +187,7 @@ impl Llama {
             part.x = self.finish_layer(layer, &part.x, &y, adapters, &mut dropout)?;
         }
         let x = fused::rms_norm(&part.x, &self.norm, self.config.rms_eps)?;
-        Ok(frozen_linear(&x, &self.lm_head.dense)?)
+        self.head(&x)
     }
 
     /// Logits (1, M, V) of a [`SharedPrefixInputs`] batch at the `rows` (M, u32) of the
@@ -258,7 +259,14 @@ impl Llama {
         }
         let x = Tensor::cat(&flat, 0)?.index_select(rows, 0)?.unsqueeze(0)?;
         let x = fused::rms_norm(&x, &self.norm, self.config.rms_eps)?;
-        Ok(frozen_linear(&x, &self.lm_head.dense)?)
+        self.head(&x)
+    }
+
+    /// Logits of normed hidden states, in f32 when the weights are a half type: the
+    /// log-softmax over the vocabulary and the policy ratios need the mantissa.
+    fn head(&self, x: &Tensor) -> Result<Tensor> {
+        let logits = frozen_linear(x, &self.lm_head.dense)?;
+        Ok(logits.to_dtype(accumulation_dtype(logits.dtype()))?)
     }
 
     /// Embeddings and rotary tables of `tokens` (B, T) at `positions` (B, T).
@@ -362,26 +370,5 @@ impl Llama {
             }
         }
         Ok((x + down)?)
-    }
-
-    /// A copy with every tensor in `dtype` (f64 for gradient checks). Q8_0 copies are
-    /// dropped.
-    pub fn to_dtype(&self, dtype: DType) -> Result<Llama> {
-        let mut out = self.clone();
-        let cast = |t: &Tensor| t.to_dtype(dtype);
-        out.embed = cast(&self.embed)?;
-        out.norm = cast(&self.norm)?;
-        out.cos = cast(&self.cos)?;
-        out.sin = cast(&self.sin)?;
-        out.lm_head = crate::llama::Weight::new(cast(&self.lm_head.dense)?);
-        for block in &mut out.blocks {
-            block.attn_norm = cast(&block.attn_norm)?;
-            block.ffn_norm = cast(&block.ffn_norm)?;
-            block.bias_qkv = block.bias_qkv.as_ref().map(cast).transpose()?;
-            for weight in block.weights_mut() {
-                *weight = crate::llama::Weight::new(cast(&weight.dense)?);
-            }
-        }
-        Ok(out)
     }
 }

@@ -11,7 +11,7 @@ use rand::{Rng, SeedableRng, rngs::StdRng};
 
 fn tiny(dir: &std::path::Path) -> Llama {
     let model = TinyModel::default()
-        .load_in(dir, LoadOptions { int8_decode: false })
+        .load_in(dir, LoadOptions::exact())
         .unwrap();
     model.llama().clone()
 }
@@ -221,7 +221,7 @@ fn peft_files_round_trip_and_fit_the_hugging_face_layout() {
     tiny_model.write_gguf(&gguf_path).unwrap();
     let hf_dir = dir.path().join("tiny-hf");
     tiny_model.write_hf_dir(&hf_dir).unwrap();
-    let exact = LoadOptions { int8_decode: false };
+    let exact = LoadOptions::exact();
     let gguf = CandleModel::load_with(&gguf_path, exact)
         .unwrap()
         .llama()

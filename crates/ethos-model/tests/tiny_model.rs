@@ -25,7 +25,14 @@ fn write(dir: &Path, name: &str, tiny: &TinyModel) -> PathBuf {
 fn tiny_model() -> (tempfile::TempDir, CandleModel) {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "tiny.gguf", &TinyModel::default());
-    let model = CandleModel::load_with(&path, LoadOptions { int8_decode: true }).unwrap();
+    let model = CandleModel::load_with(
+        &path,
+        LoadOptions {
+            int8_decode: true,
+            ..LoadOptions::default()
+        },
+    )
+    .unwrap();
     (dir, model)
 }
 
@@ -155,7 +162,7 @@ fn a_sequence_does_not_depend_on_the_rest_of_the_batch() {
     assert_eq!(together[0], together[2]);
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "tiny.gguf", &TinyModel::default());
-    let exact = CandleModel::load_with(&path, LoadOptions { int8_decode: false }).unwrap();
+    let exact = CandleModel::load_with(&path, LoadOptions::exact()).unwrap();
     let short = request("hi", 1.0, 3, 2);
     let long = request("another, longer prompt to pad against", 0.0, 0, 1);
     let alone = exact.generate(std::slice::from_ref(&short)).unwrap();
@@ -227,7 +234,7 @@ fn loglikelihood_agrees_with_generation_logprobs() {
     // With exact decoding, generation and scoring multiply the same f32 weights.
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "tiny.gguf", &TinyModel::default());
-    let model = CandleModel::load_with(&path, LoadOptions { int8_decode: false }).unwrap();
+    let model = CandleModel::load_with(&path, LoadOptions::exact()).unwrap();
     let out = model.generate(&[request("score me", 0.0, 0, 1)]).unwrap();
     let completion = &out[0].completions[0];
     let prompt = model.prompt_tokens(&[Message::user("score me")]).unwrap();
@@ -388,7 +395,7 @@ fn hugging_face_directory_and_gguf_of_the_same_weights_agree() {
     };
     // Exact decoding: the layouts differ in rotary pairing, and the int8 path would turn
     // that rounding-level difference into visible log-prob differences.
-    let exact = LoadOptions { int8_decode: false };
+    let exact = LoadOptions::exact();
     let gguf = CandleModel::load_with(&write(dir.path(), "tiny.gguf", &tiny), exact).unwrap();
     let hf_dir = dir.path().join("tiny-hf");
     tiny.write_hf_dir(&hf_dir).unwrap();
@@ -567,7 +574,7 @@ fn completions_of_one_prompt_share_its_prompt_pass_correctly() {
     // its cache rows; every completion must still score as if decoded on its own.
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "tiny.gguf", &TinyModel::default());
-    let model = CandleModel::load_with(&path, LoadOptions { int8_decode: false }).unwrap();
+    let model = CandleModel::load_with(&path, LoadOptions::exact()).unwrap();
     let mut sampled = request("tell me something", 1.0, 5, 3);
     sampled.params.max_tokens = 12;
     let mut again = sampled.clone();

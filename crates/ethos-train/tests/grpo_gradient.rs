@@ -23,7 +23,7 @@ struct Setup {
 
 fn setup(dir: &std::path::Path) -> Setup {
     let llama = TinyModel::default()
-        .load_in(dir, LoadOptions { int8_decode: false })
+        .load_in(dir, LoadOptions::exact())
         .unwrap()
         .llama()
         .to_dtype(DType::F64)

@@ -14,7 +14,7 @@ use rand::{Rng, SeedableRng, rngs::StdRng};
 
 fn tiny(dir: &std::path::Path) -> (Llama, LoraAdapters) {
     let model = TinyModel::default()
-        .load_in(dir, LoadOptions { int8_decode: false })
+        .load_in(dir, LoadOptions::exact())
         .unwrap();
     let llama = model.llama().clone();
     let config = LoraConfig {

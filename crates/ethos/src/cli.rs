@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use ethos_model::{DeviceSpec, WeightType};
 
 /// ethos: beneficial-trait reinforcement learning.
 #[derive(Debug, Parser)]
@@ -81,9 +82,29 @@ pub struct TrainArgs {
     /// Verdict cache of the reward judge. Default: verdicts.sqlite in the cache directory.
     #[arg(long, value_name = "FILE")]
     pub judge_cache: Option<PathBuf>,
+    /// Where the model runs.
+    #[command(flatten)]
+    pub placement: PlacementArgs,
     /// No progress bar; one log line per step on stderr.
     #[arg(long)]
     pub quiet: bool,
+}
+
+/// Where a local model runs and in which float type.
+#[derive(Debug, Args)]
+pub struct PlacementArgs {
+    /// Device of a local model: cpu, or cuda / cuda:N on a build with `--features cuda`.
+    #[arg(
+        long,
+        default_value = "cpu",
+        env = "ETHOS_DEVICE",
+        value_name = "DEVICE"
+    )]
+    pub device: DeviceSpec,
+    /// Float type of a local model's weights: f32, bf16 or f16. Default: f32 on the CPU,
+    /// bf16 on a GPU. LoRA adapters and their optimizer state stay f32.
+    #[arg(long, value_name = "TYPE")]
+    pub dtype: Option<WeightType>,
 }
 
 /// `ethos grade --data ... --responses ...`, or `ethos grade audit ...`.
@@ -248,6 +269,9 @@ pub struct ModelArgs {
     /// adapter_model.safetensors) applied to a local model.
     #[arg(long, value_name = "DIR")]
     pub adapter: Option<PathBuf>,
+    /// Where a local model runs.
+    #[command(flatten)]
+    pub placement: PlacementArgs,
 }
 
 /// `ethos generate` flags.

@@ -83,10 +83,11 @@ pub fn resolve(path: Option<&Path>) -> anyhow::Result<PathBuf> {
 fn load(args: &ModelArgs) -> anyhow::Result<(CandleModel, f64)> {
     let path = resolve(args.model.as_deref().map(Path::new))?;
     let started = Instant::now();
-    let options = if args.exact_decode {
-        LoadOptions { int8_decode: false }
-    } else {
-        LoadOptions::default()
+    let defaults = LoadOptions::default();
+    let options = LoadOptions {
+        int8_decode: defaults.int8_decode && !args.exact_decode,
+        device: args.placement.device,
+        weights: args.placement.dtype,
     };
     let mut model = CandleModel::load_with(&path, options)
         .with_context(|| format!("loading model {}", path.display()))?;

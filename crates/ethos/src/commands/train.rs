@@ -4,7 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use ethos_model::CandleModel;
+use ethos_model::{CandleModel, LoadOptions};
 use ethos_train::{Mode, RunEvent, RunOptions, Target, TrainError, load_config, train};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::Value;
@@ -80,8 +80,13 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     {
         return failure(err);
     }
-    let mut model =
-        CandleModel::load(&path).with_context(|| format!("loading model {}", path.display()))?;
+    let options = LoadOptions {
+        device: args.placement.device,
+        weights: args.placement.dtype,
+        ..LoadOptions::default()
+    };
+    let mut model = CandleModel::load_with(&path, options)
+        .with_context(|| format!("loading model {} on {}", path.display(), options.device))?;
     let grader = match mode {
         Mode::Grpo => {
             let grader_args = GraderArgs {
