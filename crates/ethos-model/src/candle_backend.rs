@@ -565,41 +565,159 @@ impl CandleModel {
     }
 }
 
+/// Prompt tokens (padding included) per scoring batch: prompts are sorted by length and
+/// cut into batches of about this size.
+const SCORE_BATCH_TOKENS: usize = 4096;
+
+/// One continuation to score, pointing at its distinct prompt.
+struct Scored<'a> {
+    input: usize,
+    prompt: usize,
+    continuation: &'a [u32],
+}
+
 impl CandleModel {
-    /// Log-likelihood of each `(prompt, continuation)` pair of token ids, scored as one
-    /// left-padded batch.
+    /// Log-likelihood of each `(prompt, continuation)` pair of token ids.
+    ///
+    /// Each distinct prompt runs once, however many continuations follow it (the choices
+    /// of a multiple-choice item): its last position's logits score every continuation's
+    /// first token, and its key/value cache rows are copied to one row per continuation,
+    /// which then runs only its own tokens but the last. The output head is applied only
+    /// where a continuation token is predicted. Prompts are batched by length.
     pub fn score_tokens(&self, inputs: &[(Vec<u32>, Vec<u32>)]) -> Result<Vec<Score>> {
         if inputs.iter().any(|(p, c)| p.is_empty() || c.is_empty()) {
             return Err(ModelError::InvalidRequest(
                 "prompt and continuation must both have tokens".to_string(),
             ));
         }
-        let full: Vec<Vec<u32>> = inputs
-            .iter()
-            .map(|(p, c)| p.iter().chain(c).copied().collect())
-            .collect();
-        let rows: Vec<&[u32]> = full.iter().map(Vec::as_slice).collect();
-        let width = rows.iter().map(|r| r.len()).max().unwrap_or(0);
-        let (logits, _, pads) = self.prefill(&rows, width, Logits::All)?;
-        let mut scores = Vec::with_capacity(inputs.len());
-        for (row, ((prompt, continuation), pad)) in inputs.iter().zip(pads).enumerate() {
-            let mut token_logprobs = Vec::with_capacity(continuation.len());
-            let mut is_greedy = true;
-            for (k, &token) in continuation.iter().enumerate() {
-                // The token at position `pad + prompt.len() + k` is predicted one step earlier.
-                let at = pad + prompt.len() + k - 1;
-                let step: Vec<f32> = logits.get(row)?.get(at)?.to_vec1()?;
-                token_logprobs.push(log_softmax(&step)[token as usize]);
-                is_greedy &= argmax(&step) == token as usize;
-            }
-            scores.push(Score {
-                logprob: token_logprobs.iter().map(|&l| f64::from(l)).sum(),
-                tokens: continuation.len(),
-                is_greedy,
-                token_logprobs,
+        let mut prompts: Vec<&[u32]> = Vec::new();
+        let mut prompt_of: HashMap<&[u32], usize> = HashMap::new();
+        let mut scored: Vec<Scored<'_>> = Vec::with_capacity(inputs.len());
+        for (input, (prompt, continuation)) in inputs.iter().enumerate() {
+            let index = *prompt_of.entry(prompt.as_slice()).or_insert_with(|| {
+                prompts.push(prompt.as_slice());
+                prompts.len() - 1
+            });
+            scored.push(Scored {
+                input,
+                prompt: index,
+                continuation,
             });
         }
-        Ok(scores)
+        let mut order: Vec<usize> = (0..prompts.len()).collect();
+        order.sort_by_key(|&p| prompts[p].len());
+        let mut by_prompt: Vec<Vec<&Scored<'_>>> = vec![Vec::new(); prompts.len()];
+        for s in &scored {
+            by_prompt[s.prompt].push(s);
+        }
+        let mut out: Vec<Option<Score>> = vec![None; inputs.len()];
+        let mut batch: Vec<usize> = Vec::new();
+        for &p in &order {
+            // Sorted by length, so the newest prompt is the batch's widest.
+            if !batch.is_empty() && (batch.len() + 1) * prompts[p].len() > SCORE_BATCH_TOKENS {
+                self.score_batch(&batch, &prompts, &by_prompt, &mut out)?;
+                batch.clear();
+            }
+            batch.push(p);
+        }
+        if !batch.is_empty() {
+            self.score_batch(&batch, &prompts, &by_prompt, &mut out)?;
+        }
+        out.into_iter()
+            .map(|s| s.ok_or_else(|| ModelError::InvalidRequest("a score is missing".into())))
+            .collect()
+    }
+
+    /// Scores the continuations of the prompts `batch` (indices into `prompts`).
+    fn score_batch(
+        &self,
+        batch: &[usize],
+        prompts: &[&[u32]],
+        by_prompt: &[Vec<&Scored<'_>>],
+        out: &mut [Option<Score>],
+    ) -> Result<()> {
+        let rows: Vec<&[u32]> = batch.iter().map(|&p| prompts[p]).collect();
+        let width = rows.iter().map(|r| r.len()).max().unwrap_or(0);
+        let members: Vec<(usize, &Scored<'_>)> = batch
+            .iter()
+            .enumerate()
+            .flat_map(|(row, &p)| by_prompt[p].iter().map(move |s| (row, *s)))
+            .collect();
+        // The last continuation token is only predicted, never fed.
+        let tail = members
+            .iter()
+            .map(|(_, s)| s.continuation.len() - 1)
+            .max()
+            .unwrap_or(0);
+        let (last, cache, pads) = self.prefill(&rows, width + tail, Logits::Last)?;
+        let last: Vec<Vec<f32>> = last.to_vec2()?;
+        let mut scores: Vec<Score> = members
+            .iter()
+            .map(|(row, s)| {
+                let first = s.continuation[0] as usize;
+                let logprob = log_softmax(&last[*row])[first];
+                Score {
+                    logprob: f64::from(logprob),
+                    tokens: s.continuation.len(),
+                    is_greedy: argmax(&last[*row]) == first,
+                    token_logprobs: vec![logprob],
+                }
+            })
+            .collect();
+        let longer: Vec<usize> = (0..members.len())
+            .filter(|&m| members[m].1.continuation.len() > 1)
+            .collect();
+        if !longer.is_empty() {
+            let device = self.llama.device();
+            let context = self.llama.config().context;
+            let mut tokens = Vec::with_capacity(longer.len() * tail);
+            let mut positions = Vec::with_capacity(longer.len() * tail);
+            let mut source_rows = Vec::with_capacity(longer.len());
+            for &m in &longer {
+                let (row, s) = members[m];
+                let fed = &s.continuation[..s.continuation.len() - 1];
+                // Right padding: real tokens come first and never attend to it.
+                tokens.extend(
+                    fed.iter()
+                        .copied()
+                        .chain(std::iter::repeat(self.pad_id))
+                        .take(tail),
+                );
+                let start = rows[row].len();
+                positions.extend((0..tail).map(|k| (start + k).min(context - 1) as u32));
+                source_rows.push(row as u32);
+            }
+            let index = Tensor::new(source_rows.as_slice(), device)?;
+            let mut cache = cache.select_rows(&index, width + tail)?;
+            let row_pads: Vec<usize> = source_rows.iter().map(|&r| pads[r as usize]).collect();
+            let tokens = Tensor::from_vec(tokens, (longer.len(), tail), device)?;
+            let positions = Tensor::from_vec(positions, (longer.len(), tail), device)?;
+            let logits = self.llama.forward(
+                &tokens,
+                &positions,
+                &row_pads,
+                &mut cache,
+                Logits::All,
+                Precision::Exact,
+            )?;
+            let vocab = logits.dim(2)?;
+            let flat: Vec<f32> = logits.flatten_all()?.to_vec1()?;
+            for (r, &m) in longer.iter().enumerate() {
+                let score = &mut scores[m];
+                for (k, &token) in members[m].1.continuation.iter().enumerate().skip(1) {
+                    let at = (r * tail + k - 1) * vocab;
+                    let step = &flat[at..at + vocab];
+                    let logprob = log_softmax(step)[token as usize];
+                    score.token_logprobs.push(logprob);
+                    score.logprob += f64::from(logprob);
+                    score.is_greedy &= argmax(step) == token as usize;
+                }
+            }
+        }
+        for ((_, s), score) in members.iter().zip(scores) {
+            out[s.input] = Some(score);
+        }
+        Ok(())
     }
 }
 

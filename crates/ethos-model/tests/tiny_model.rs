@@ -605,3 +605,86 @@ fn completions_of_one_prompt_share_its_prompt_pass_correctly() {
         }
     }
 }
+
+/// Log-probabilities of `continuation` after `prompt` from one plain forward pass over
+/// both, logits at every position: the straightforward way, to check the shared-prompt
+/// scorer against.
+fn full_pass_scores(model: &CandleModel, prompt: &[u32], continuation: &[u32]) -> (Vec<f32>, bool) {
+    let llama = model.llama();
+    let all: Vec<u32> = prompt.iter().chain(continuation).copied().collect();
+    let n = all.len();
+    let tokens = Tensor::from_vec(all.clone(), (1, n), &Device::Cpu).unwrap();
+    let positions =
+        Tensor::from_vec((0..n as u32).collect::<Vec<_>>(), (1, n), &Device::Cpu).unwrap();
+    let mut cache = Cache::new(llama.config(), n);
+    let logits = llama
+        .forward(
+            &tokens,
+            &positions,
+            &[0],
+            &mut cache,
+            Logits::All,
+            Precision::Exact,
+        )
+        .unwrap();
+    let rows: Vec<Vec<f32>> = logits.get(0).unwrap().to_vec2().unwrap();
+    let mut greedy = true;
+    let logprobs = continuation
+        .iter()
+        .enumerate()
+        .map(|(k, &token)| {
+            let row = &rows[prompt.len() + k - 1];
+            greedy &= ethos_model::sampling::argmax(row) == token as usize;
+            ethos_model::sampling::log_softmax(row)[token as usize]
+        })
+        .collect();
+    (logprobs, greedy)
+}
+
+#[test]
+fn shared_prompt_scoring_matches_one_full_pass_per_continuation() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "tiny.gguf", &TinyModel::default());
+    let model = CandleModel::load_with(&path, LoadOptions::exact()).unwrap();
+    let short = model.prompt_tokens(&[Message::user("q")]).unwrap();
+    let long = model
+        .prompt_tokens(&[Message::user(
+            "a much longer question with many more words in it",
+        )])
+        .unwrap();
+    // Shared prompts, continuations of 1 to 6 tokens, one duplicated pair, mixed order.
+    let inputs: Vec<(Vec<u32>, Vec<u32>)> = vec![
+        (long.clone(), vec![258, 100, 42]),
+        (short.clone(), vec![7]),
+        (long.clone(), vec![99]),
+        (short.clone(), vec![200, 201, 202, 203, 204, 205]),
+        (long.clone(), vec![258, 100, 42]),
+        (short.clone(), vec![12, 13]),
+    ];
+    let scores = model.score_tokens(&inputs).unwrap();
+    assert_eq!(scores.len(), inputs.len());
+    for ((prompt, continuation), score) in inputs.iter().zip(&scores) {
+        let (expected, greedy) = full_pass_scores(&model, prompt, continuation);
+        assert_eq!(score.tokens, continuation.len());
+        assert_eq!(score.token_logprobs.len(), continuation.len());
+        for (got, want) in score.token_logprobs.iter().zip(&expected) {
+            assert!((got - want).abs() < 1e-4, "{got} vs {want}");
+        }
+        let sum: f64 = expected.iter().map(|&l| f64::from(l)).sum();
+        assert!((score.logprob - sum).abs() < 1e-3);
+        assert_eq!(score.is_greedy, greedy);
+    }
+    assert_eq!(
+        scores[0], scores[4],
+        "the same continuation scores the same"
+    );
+    // A batch of one gives the same numbers as the mixed batch.
+    let alone = model.score_tokens(&inputs[3..4]).unwrap();
+    for (a, b) in alone[0]
+        .token_logprobs
+        .iter()
+        .zip(&scores[3].token_logprobs)
+    {
+        assert!((a - b).abs() < 1e-5);
+    }
+}
