@@ -5,6 +5,7 @@
 //! TOML loading, dataset validation and statistics. Nothing here touches models, HTTP or
 //! databases, so every crate can depend on it cheaply.
 
+pub mod benchmark;
 pub mod catalog;
 pub mod check;
 pub mod dataset;
@@ -18,6 +19,7 @@ pub mod task;
 pub mod text;
 pub mod verify;
 
+pub use benchmark::{Benchmark, BenchmarkHeader, Direction, Item, Scoring};
 pub use catalog::{Catalog, Domain, TraitDef};
 pub use check::Check;
 pub use dataset::{DataSet, Located};

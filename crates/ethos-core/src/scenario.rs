@@ -98,11 +98,7 @@ pub struct Scenario {
 impl Scenario {
     /// Sum of the positive points: the denominator of the rubric score.
     pub fn max_points(&self) -> i32 {
-        self.rubric
-            .iter()
-            .map(|c| c.points)
-            .filter(|p| *p > 0)
-            .sum()
+        max_points(&self.rubric)
     }
 
     /// Problems with this scenario on its own.
@@ -124,51 +120,9 @@ impl Scenario {
             ));
         }
         problems.extend(conversation_problems(&self.messages));
-        problems.extend(self.rubric_problems());
+        problems.extend(rubric_problems(&self.rubric, MAX_CRITERIA));
         if let Some(reference) = &self.reference {
             problems.extend(self.reference_problems(reference));
-        }
-        problems
-    }
-
-    fn rubric_problems(&self) -> Vec<FieldError> {
-        let mut problems = Vec::new();
-        if self.rubric.is_empty() || self.rubric.len() > MAX_CRITERIA {
-            problems.push(FieldError::new(
-                "rubric".to_string(),
-                format!(
-                    "needs 1-{MAX_CRITERIA} criteria, found {}",
-                    self.rubric.len()
-                ),
-            ));
-        }
-        if !self.rubric.is_empty() && self.max_points() <= 0 {
-            problems.push(FieldError::new(
-                "rubric".to_string(),
-                "needs at least one criterion with positive points".to_string(),
-            ));
-        }
-        for (index, criterion) in self.rubric.iter().enumerate() {
-            if criterion.criterion.trim().is_empty() {
-                problems.push(FieldError::new(
-                    format!("rubric[{index}].criterion"),
-                    "is empty".to_string(),
-                ));
-            }
-            if criterion.points == 0 {
-                problems.push(FieldError::new(
-                    format!("rubric[{index}].points"),
-                    "must be non-zero".to_string(),
-                ));
-            } else if criterion.points.abs() > MAX_ABS_POINTS {
-                problems.push(FieldError::new(
-                    format!("rubric[{index}].points"),
-                    format!(
-                        "{} is outside -{MAX_ABS_POINTS}..{MAX_ABS_POINTS}",
-                        criterion.points
-                    ),
-                ));
-            }
         }
         problems
     }
@@ -205,6 +159,52 @@ impl Scenario {
         }
         problems
     }
+}
+
+/// Problems with a rubric: its size (1 to `max_criteria`), a positive criterion, non-empty
+/// texts, points in range.
+pub fn rubric_problems(rubric: &[Criterion], max_criteria: usize) -> Vec<FieldError> {
+    let mut problems = Vec::new();
+    if rubric.is_empty() || rubric.len() > max_criteria {
+        problems.push(FieldError::new(
+            "rubric".to_string(),
+            format!("needs 1-{max_criteria} criteria, found {}", rubric.len()),
+        ));
+    }
+    if !rubric.is_empty() && max_points(rubric) <= 0 {
+        problems.push(FieldError::new(
+            "rubric".to_string(),
+            "needs at least one criterion with positive points".to_string(),
+        ));
+    }
+    for (index, criterion) in rubric.iter().enumerate() {
+        if criterion.criterion.trim().is_empty() {
+            problems.push(FieldError::new(
+                format!("rubric[{index}].criterion"),
+                "is empty".to_string(),
+            ));
+        }
+        if criterion.points == 0 {
+            problems.push(FieldError::new(
+                format!("rubric[{index}].points"),
+                "must be non-zero".to_string(),
+            ));
+        } else if criterion.points.abs() > MAX_ABS_POINTS {
+            problems.push(FieldError::new(
+                format!("rubric[{index}].points"),
+                format!(
+                    "{} is outside -{MAX_ABS_POINTS}..{MAX_ABS_POINTS}",
+                    criterion.points
+                ),
+            ));
+        }
+    }
+    problems
+}
+
+/// Sum of the positive points of a rubric: the denominator of its score.
+pub fn max_points(rubric: &[Criterion]) -> i32 {
+    rubric.iter().map(|c| c.points).filter(|p| *p > 0).sum()
 }
 
 /// Why an id is unusable, if it is: ids appear in file names and URLs, so keep them plain.

@@ -34,22 +34,198 @@ pub enum Command {
     Grade(GradeCommand),
     /// Train LoRA adapters with GRPO on an experiment's mixture (or SFT with --sft).
     Train(TrainArgs),
-    /// Check that two finished training runs (arms) used the same compute.
+    /// Compare two evaluation runs (paired statistics per benchmark), or check that two
+    /// finished training runs (arms) used the same compute.
     Compare(CompareArgs),
+    /// List, show and import benchmarks.
+    #[command(subcommand)]
+    Bench(BenchCommand),
+    /// Score a model on benchmarks (`eval correlate` relates runs).
+    Eval(EvalCommand),
 }
 
 /// `ethos compare` flags.
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// The first run folder (holding summary.json).
-    #[arg(value_name = "RUN_A")]
-    pub a: PathBuf,
-    /// The second run folder.
-    #[arg(value_name = "RUN_B")]
-    pub b: PathBuf,
-    /// Largest allowed relative gap in estimated FLOPs and in generated tokens.
+    /// The baseline: an evaluation run folder, or several comma-separated (seeds; item
+    /// scores are averaged over them). For training runs: the first arm's run folder.
+    #[arg(value_name = "BASELINE", value_delimiter = ',', required = true)]
+    pub a: Vec<PathBuf>,
+    /// The candidate, in the same form.
+    #[arg(value_name = "CANDIDATE", value_delimiter = ',', required = true)]
+    pub b: Vec<PathBuf>,
+    /// Training runs: largest allowed relative gap in estimated FLOPs and generated tokens.
     #[arg(long, default_value_t = 0.02, value_name = "FRACTION")]
     pub tolerance: f64,
+    /// Bootstrap resamples per benchmark.
+    #[arg(long, default_value_t = 10_000, value_name = "N")]
+    pub resamples: usize,
+    /// Seed of the bootstrap.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Print the comparison as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `ethos bench ...`
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// List the registered benchmarks (built-in, plus files or folders given) with item
+    /// counts.
+    List {
+        /// Benchmark files or folders to add to the built-in ones.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Print a JSON array.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print one benchmark's header and its first items.
+    Show {
+        /// The benchmark id.
+        id: String,
+        /// Benchmark files or folders to search besides the built-in ones.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Items to print.
+        #[arg(long, default_value_t = 3, value_name = "N")]
+        items: usize,
+        /// Print JSON (the header and the items shown).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Convert files of a public benchmark format into ethos benchmark files.
+    Import(ImportArgs),
+}
+
+/// `ethos bench import` flags.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The format: anthropic-evals, truthfulqa, bbq, healthbench, mask,
+    /// emergent-misalignment, sycophancy-eval or darkbench.
+    #[arg(value_name = "FORMAT")]
+    pub format: String,
+    /// Input files or folders.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Folder to write one `<id>.jsonl` per benchmark into.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Direction of every imported benchmark, instead of the format's default.
+    #[arg(long, value_enum)]
+    pub direction: Option<DirectionArg>,
+    /// Replace benchmark files that already exist in --out.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `--direction` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DirectionArg {
+    /// A higher score is better.
+    HigherIsBetter,
+    /// A lower score is better.
+    LowerIsBetter,
+}
+
+/// `ethos eval ...`, or `ethos eval correlate ...`.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct EvalCommand {
+    /// `correlate`, or nothing to evaluate.
+    #[command(subcommand)]
+    pub action: Option<EvalAction>,
+    /// Flags for evaluating.
+    #[command(flatten)]
+    pub eval: EvalArgs,
+}
+
+/// Subcommands of `ethos eval`.
+#[derive(Debug, Subcommand)]
+pub enum EvalAction {
+    /// Spearman correlations of benchmark scores across runs and the share of variance on
+    /// the first principal component, against a permutation null.
+    Correlate(CorrelateArgs),
+}
+
+/// `ethos eval correlate` flags.
+#[derive(Debug, Args)]
+pub struct CorrelateArgs {
+    /// Evaluation run folders (at least two; three for the principal component).
+    #[arg(value_name = "RUN", required = true, num_args = 2..)]
+    pub runs: Vec<PathBuf>,
+    /// Permutations of the null distribution.
+    #[arg(long, default_value_t = 10_000, value_name = "N")]
+    pub permutations: usize,
+    /// Seed of the permutations.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `ethos eval` flags.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Which model.
+    #[command(flatten)]
+    pub model: ModelArgs,
+    /// Comma-separated: `all`, ids, globs (`truthfulqa-*`), `category:NAME`, `trait:NAME`,
+    /// or paths of benchmark files and folders.
+    #[arg(long, value_name = "SEL", required = true)]
+    pub benchmarks: Option<String>,
+    /// The run folder (records/, eval.json, summary.json); rerun to resume.
+    #[arg(long, value_name = "DIR", required = true)]
+    pub out: Option<PathBuf>,
+    /// Evaluate only the first N items of each benchmark.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Responses per item for generative benchmarks (default: the benchmark's own, else 1).
+    #[arg(long, value_name = "K")]
+    pub samples: Option<usize>,
+    /// A system prompt put before every conversation (joined with an item's own).
+    #[arg(long, value_name = "TEXT")]
+    pub system_prompt: Option<String>,
+    /// Sampling temperature (default: greedy with one sample, 1.0 with several).
+    #[arg(long, value_name = "T")]
+    pub temperature: Option<f32>,
+    /// Sampling seed.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// The evaluation judge for benchmarks that need one: `openai:URL#NAME`, a GGUF file,
+    /// a Hugging Face directory, or `default`.
+    #[arg(long, value_name = "MODEL")]
+    pub judge: Option<String>,
+    /// Grader of free-text rubrics (default: `composite:JUDGE` with --judge, else `rules`).
+    #[arg(long, value_name = "SPEC")]
+    pub grader: Option<String>,
+    /// How judge numbers and choices are read: from the text, or probability-weighted over
+    /// the first answer token's top log-probs.
+    #[arg(long, value_enum, default_value_t = JudgeScoringArg::Text)]
+    pub judge_scoring: JudgeScoringArg,
+    /// How the judge runs.
+    #[command(flatten)]
+    pub judge_args: JudgeArgs,
+    /// Items per chunk of work (records are saved after each chunk).
+    #[arg(long, default_value_t = 16, value_name = "N")]
+    pub chunk: usize,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// No progress bar.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+/// `--judge-scoring` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum JudgeScoringArg {
+    /// Parse the judge's text.
+    Text,
+    /// Probability-weighted over the first answer token's top log-probs.
+    Probability,
 }
 
 /// `ethos train` flags.
@@ -136,6 +312,14 @@ pub struct GraderArgs {
     /// `openai:URL#NAME`, a GGUF file, a Hugging Face directory, or `default`.
     #[arg(long, default_value = "rules", value_name = "SPEC")]
     pub grader: String,
+    /// How the judge runs.
+    #[command(flatten)]
+    pub judge: JudgeArgs,
+}
+
+/// How a judge model is called and cached.
+#[derive(Debug, Args)]
+pub struct JudgeArgs {
     /// One judge call per criterion (HealthBench) or all criteria in one call.
     #[arg(long, value_enum, default_value_t = JudgeModeArg::PerCriterion)]
     pub judge_mode: JudgeModeArg,

@@ -1,6 +1,11 @@
-//! `ethos compare`: are two arms compute-matched?
+//! `ethos compare`: paired statistics between two evaluation runs (or sets of seeds), or
+//! whether two training arms are compute-matched.
 
+use std::path::Path;
 use std::process::ExitCode;
+
+use ethos_eval::compare::{Comparison, PairedDifference, Side, compare, is_eval_run};
+use ethos_eval::stats::PairedOptions;
 
 use ethos_train::compute::relative_gap;
 use ethos_train::{ComputeTotals, check_matched, load_summary};
@@ -42,15 +47,30 @@ fn table(a: &ComputeTotals, b: &ComputeTotals) -> String {
 }
 
 pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
-    if !(args.tolerance.is_finite() && args.tolerance >= 0.0) {
+    let all = || args.a.iter().chain(&args.b);
+    if all().all(|dir| is_eval_run(dir)) {
+        return compare_evals(&args);
+    }
+    if all().any(|dir| is_eval_run(dir)) {
         eprintln!(
-            "error: --tolerance must be a fraction >= 0 (0.02 = 2%), got {}",
-            args.tolerance
+            "error: compare evaluation runs with evaluation runs, training runs with training runs"
         );
         return Ok(ExitCode::from(EXIT_INVALID));
     }
+    let ([a], [b]) = (args.a.as_slice(), args.b.as_slice()) else {
+        eprintln!("error: the compute check compares one training run with one other");
+        return Ok(ExitCode::from(EXIT_INVALID));
+    };
+    check_compute(args.tolerance, a, b)
+}
+
+fn check_compute(tolerance: f64, run_a: &Path, run_b: &Path) -> anyhow::Result<ExitCode> {
+    if !(tolerance.is_finite() && tolerance >= 0.0) {
+        eprintln!("error: --tolerance must be a fraction >= 0 (0.02 = 2%), got {tolerance}");
+        return Ok(ExitCode::from(EXIT_INVALID));
+    }
     let mut summaries = Vec::new();
-    for run in [&args.a, &args.b] {
+    for run in [run_a, run_b] {
         match load_summary(run) {
             Ok(summary) => summaries.push(summary),
             Err(err) => {
@@ -62,17 +82,17 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
     let (a, b) = (&summaries[0], &summaries[1]);
     println!(
         "A: {} (arm {})\nB: {} (arm {})",
-        args.a.display(),
+        run_a.display(),
         a.arm.as_deref().unwrap_or("-"),
-        args.b.display(),
+        run_b.display(),
         b.arm.as_deref().unwrap_or("-")
     );
     print!("{}", table(&a.compute, &b.compute));
-    match check_matched(&a.compute, &b.compute, args.tolerance) {
+    match check_matched(&a.compute, &b.compute, tolerance) {
         Ok(()) => {
             println!(
                 "compute-matched within {:.1}% (estimated FLOPs and generated tokens)",
-                100.0 * args.tolerance
+                100.0 * tolerance
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -81,4 +101,101 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::FAILURE)
         }
     }
+}
+
+fn compare_evals(args: &CompareArgs) -> anyhow::Result<ExitCode> {
+    let sides = Side::load(&args.a).and_then(|a| Side::load(&args.b).map(|b| (a, b)));
+    let (baseline, candidate) = match sides {
+        Ok(sides) => sides,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return Ok(ExitCode::from(EXIT_INVALID));
+        }
+    };
+    let options = PairedOptions {
+        resamples: args.resamples.max(1),
+        seed: args.seed,
+        ..PairedOptions::default()
+    };
+    let comparison = compare(&baseline, &candidate, &options)?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&comparison)?);
+    } else {
+        print_comparison(&comparison);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn points(value: f64) -> String {
+    format!("{:+.1}", 100.0 * value)
+}
+
+fn difference_cells(d: &PairedDifference) -> String {
+    format!(
+        "{:>5} {:>6.3} {:>6.3} {:>6} [{:>6}, {:>6}] {:>7}",
+        d.n,
+        d.baseline,
+        d.candidate,
+        points(d.diff),
+        points(d.ci.0),
+        points(d.ci.1),
+        d.p.map_or("-".to_string(), |p| format!("{p:.4}"))
+    )
+}
+
+fn print_comparison(c: &Comparison) {
+    println!("baseline:  {}", c.baseline.join(", "));
+    println!("candidate: {}", c.candidate.join(", "));
+    println!(
+        "\n{:<44} {:>6} {:>5} {:>6} {:>6} {:>6} {:>16} {:>7} {:>7}  {}",
+        "benchmark", "better", "n", "base", "cand", "diff", "95% CI (points)", "p", "p (BH)", ""
+    );
+    for row in &c.benchmarks {
+        let Some(all) = &row.all else { continue };
+        let verdict = match (row.significant, row.ahead) {
+            (true, true) => "significant gain",
+            (true, false) => "significant regression",
+            (false, true) => "ahead",
+            (false, false) => "behind",
+        };
+        println!(
+            "{:<44} {:>6} {} {:>7}  {verdict}",
+            row.benchmark,
+            match row.direction {
+                ethos_core::Direction::HigherIsBetter => "higher",
+                ethos_core::Direction::LowerIsBetter => "lower",
+            },
+            difference_cells(all),
+            row.p_adjusted
+                .map_or("-".to_string(), |p| format!("{p:.4}")),
+        );
+    }
+    let refusing: Vec<_> = c
+        .benchmarks
+        .iter()
+        .filter(|r| r.baseline_refusal_rate > 0.0 || r.candidate_refusal_rate > 0.0)
+        .collect();
+    if !refusing.is_empty() {
+        println!(
+            "\nrefusals (share of records), and the paired result on items neither side refused:"
+        );
+        for row in refusing {
+            println!(
+                "{:<44} base {:>5.1}%  cand {:>5.1}%  {}",
+                row.benchmark,
+                100.0 * row.baseline_refusal_rate,
+                100.0 * row.candidate_refusal_rate,
+                row.without_refusals
+                    .as_ref()
+                    .map_or("no item without refusals".to_string(), difference_cells)
+            );
+        }
+    }
+    if !c.skipped.is_empty() {
+        println!(
+            "\nnot compared (only one side has them, or no shared scored items): {}",
+            c.skipped.join(", ")
+        );
+    }
+    println!("\n{}", c.summary_line);
 }

@@ -16,11 +16,12 @@ use ethos_grade::{
     CompositeGrader, CompositeMode, GradeItem, GradeJob, GradeSummary, Grader, GraderSpec,
     JudgeConfig, JudgeMode, JudgeTemplate, RubricJudge, VerdictCache,
 };
+use ethos_model::LanguageModel;
 use serde::Deserialize;
 
 use super::EXIT_INVALID;
 use super::model::open_model;
-use crate::cli::{AuditArgs, GradeAction, GradeArgs, GradeCommand, GraderArgs, JudgeModeArg};
+use crate::cli::{AuditArgs, GradeAction, GradeArgs, GradeCommand, JudgeArgs, JudgeModeArg};
 
 /// Responses graded per batch (progress is reported between batches).
 const CHUNK: usize = 64;
@@ -44,9 +45,14 @@ struct ResponseLine {
 /// A grader and the verdict cache it writes to, if any.
 type BuiltGrader = (Box<dyn Grader>, Option<Arc<VerdictCache>>);
 
-/// Builds the grader that `args` describe.
-pub fn build_grader(args: &GraderArgs) -> anyhow::Result<BuiltGrader> {
-    let spec: GraderSpec = args.grader.parse().context("--grader")?;
+/// Builds the grader a spec describes. `judge_model` is the judge when the caller has
+/// already opened it (the same model as the spec names); otherwise the spec's model is
+/// opened here.
+pub fn build_grader(
+    spec: &GraderSpec,
+    args: &JudgeArgs,
+    judge_model: Option<Arc<dyn LanguageModel>>,
+) -> anyhow::Result<BuiltGrader> {
     let Some(model_spec) = spec
         .judge_model
         .as_deref()
@@ -54,14 +60,10 @@ pub fn build_grader(args: &GraderArgs) -> anyhow::Result<BuiltGrader> {
     else {
         return Ok((Box::new(CompositeGrader::rules()), None));
     };
-    if !(args.judge_timeout.is_finite() && args.judge_timeout > 0.0) {
-        bail!("--judge-timeout must be a positive number of seconds");
-    }
-    let model = open_model(
-        model_spec,
-        args.concurrency,
-        Duration::from_secs_f64(args.judge_timeout),
-    )?;
+    let model = match judge_model {
+        Some(model) => model,
+        None => open_judge(model_spec, args)?,
+    };
     let config = JudgeConfig {
         mode: match args.judge_mode {
             JudgeModeArg::PerCriterion => JudgeMode::PerCriterion,
@@ -91,6 +93,18 @@ pub fn build_grader(args: &GraderArgs) -> anyhow::Result<BuiltGrader> {
         Box::new(CompositeGrader::new(spec.mode, Some(judge))?),
         cache,
     ))
+}
+
+/// Opens a judge model with the call settings of `args`.
+pub fn open_judge(spec: &str, args: &JudgeArgs) -> anyhow::Result<Arc<dyn LanguageModel>> {
+    if !(args.judge_timeout.is_finite() && args.judge_timeout > 0.0) {
+        bail!("--judge-timeout must be a positive number of seconds");
+    }
+    open_model(
+        spec,
+        args.concurrency,
+        Duration::from_secs_f64(args.judge_timeout),
+    )
 }
 
 fn load_data(paths: &[std::path::PathBuf]) -> Result<DataSet, ExitCode> {
@@ -157,7 +171,8 @@ fn run_grade(args: GradeArgs) -> anyhow::Result<ExitCode> {
         Ok(responses) => responses,
         Err(code) => return Ok(code),
     };
-    let (grader, cache) = build_grader(&args.grader)?;
+    let spec: GraderSpec = args.grader.grader.parse().context("--grader")?;
+    let (grader, cache) = build_grader(&spec, &args.grader.judge, None)?;
     let grader_id = grader.id();
     let mut records = Vec::with_capacity(responses.len());
     for (done, chunk) in responses.chunks(CHUNK).enumerate() {
@@ -271,7 +286,8 @@ fn run_audit(args: AuditArgs) -> anyhow::Result<ExitCode> {
     if sample.is_empty() {
         bail!("no scenario with a `reference` response in --data: nothing to audit");
     }
-    let (grader, _cache) = build_grader(&args.grader)?;
+    let spec: GraderSpec = args.grader.grader.parse().context("--grader")?;
+    let (grader, _cache) = build_grader(&spec, &args.grader.judge, None)?;
     let report: AuditReport = audit::run(grader.as_ref(), &sample);
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report.rows)?);

@@ -1,7 +1,9 @@
 //! One module per command group; each turns parsed flags into library calls.
 
+mod bench;
 mod compare;
 mod data;
+mod eval;
 mod grade;
 mod model;
 mod train;
@@ -24,5 +26,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Grade(command) => grade::run(command),
         Command::Train(args) => train::run(args),
         Command::Compare(args) => compare::run(args),
+        Command::Bench(command) => bench::run(command),
+        Command::Eval(command) => eval::run(command),
     }
 }

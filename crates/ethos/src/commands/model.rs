@@ -195,6 +195,14 @@ pub fn open_model(
     Ok(std::sync::Arc::new(model))
 }
 
+/// The model `--model` names, local or remote, with its adapter applied.
+pub fn open_evaluated(args: &ModelArgs) -> anyhow::Result<Box<dyn LanguageModel>> {
+    Ok(match remote(args)? {
+        Some(remote) => Box::new(remote),
+        None => Box::new(load(args)?.0),
+    })
+}
+
 /// An HTTP model when `--model` is an `openai:` spec.
 fn remote(args: &ModelArgs) -> anyhow::Result<Option<HttpModel>> {
     let Some(spec) = args.model.as_deref().filter(|m| m.starts_with("openai:")) else {
@@ -223,10 +231,7 @@ pub fn run_score(args: ScoreArgs) -> anyhow::Result<ExitCode> {
         }
         _ => bail!("give --items, or --messages with --continuation"),
     };
-    let model: Box<dyn LanguageModel> = match remote(&args.model)? {
-        Some(remote) => Box::new(remote),
-        None => Box::new(load(&args.model)?.0),
-    };
+    let model = open_evaluated(&args.model)?;
     let started = Instant::now();
     let mut scores = Vec::with_capacity(requests.len());
     for batch in requests.chunks(args.batch_size.max(1)) {

@@ -12,7 +12,7 @@ use serde_json::Value;
 use super::EXIT_INVALID;
 use super::grade::build_grader;
 use super::model::resolve;
-use crate::cli::{GraderArgs, JudgeModeArg, TrainArgs};
+use crate::cli::{JudgeArgs, JudgeModeArg, TrainArgs};
 
 /// A short summary of a metrics line for logs and the progress bar.
 fn describe(line: &Value) -> String {
@@ -89,8 +89,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("loading model {} on {}", path.display(), options.device))?;
     let grader = match mode {
         Mode::Grpo => {
-            let grader_args = GraderArgs {
-                grader: config.graders.reward.to_string(),
+            let judge_args = JudgeArgs {
                 judge_mode: JudgeModeArg::PerCriterion,
                 concurrency: args.judge_concurrency,
                 max_attempts: 3,
@@ -99,7 +98,11 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
                 cache: args.judge_cache.clone(),
                 no_cache: false,
             };
-            Some(build_grader(&grader_args).context("[graders] reward")?.0)
+            Some(
+                build_grader(&config.graders.reward, &judge_args, None)
+                    .context("[graders] reward")?
+                    .0,
+            )
         }
         Mode::Sft => None,
     };

@@ -1,0 +1,24 @@
+//! ethos-eval: does training make a model better on benchmarks it never trained on?
+//!
+//! The benchmark format itself lives in `ethos_core::benchmark`. This crate holds the
+//! registry of built-in and user benchmarks and their selection ([`registry`]), importers
+//! of public benchmark formats ([`import`]), the runner that scores a model on benchmarks
+//! and writes per-item records ([`run`], [`record`], [`summary`]), and the paired
+//! statistics that compare runs ([`stats`]).
+
+pub mod compare;
+pub mod correlate;
+pub mod error;
+pub mod import;
+pub mod parse;
+pub mod record;
+pub mod registry;
+pub mod run;
+pub mod stats;
+pub mod summary;
+
+pub use error::EvalError;
+pub use record::Record;
+pub use registry::{Registry, RegistryError};
+pub use run::{EvalSettings, JudgeScoring, Models, Progress, evaluate};
+pub use summary::{BenchmarkSummary, RunSummary};
