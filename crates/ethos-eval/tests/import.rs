@@ -1214,3 +1214,19 @@ fn darkbench_problems_name_line_and_column() {
         "missing column",
     );
 }
+
+#[test]
+fn problems_found_after_building_point_at_the_source_line() {
+    // Duplicate ids are caught by `Benchmark::problems`, after the rows were read; the
+    // problem still names the row's line.
+    let row = std::fs::read_to_string(fixture("bbq/Age.jsonl")).unwrap();
+    let row = row.lines().next().unwrap();
+    let (_dir, path) = temp("Age.jsonl", &format!("{row}\n{row}\n"));
+    let found = problems(Format::Bbq, std::slice::from_ref(&path));
+    assert_problem(&found, &path, Some(2), "id", "duplicate item id `0`");
+    assert!(
+        found[0].message.contains("bbq-age-ambig"),
+        "{}",
+        render(&found)
+    );
+}

@@ -49,11 +49,11 @@ pub enum Command {
 pub struct CompareArgs {
     /// The baseline: an evaluation run folder, or several comma-separated (seeds; item
     /// scores are averaged over them). For training runs: the first arm's run folder.
-    #[arg(value_name = "BASELINE", value_delimiter = ',', required = true)]
-    pub a: Vec<PathBuf>,
+    #[arg(value_name = "BASELINE")]
+    pub a: RunList,
     /// The candidate, in the same form.
-    #[arg(value_name = "CANDIDATE", value_delimiter = ',', required = true)]
-    pub b: Vec<PathBuf>,
+    #[arg(value_name = "CANDIDATE")]
+    pub b: RunList,
     /// Training runs: largest allowed relative gap in estimated FLOPs and generated tokens.
     #[arg(long, default_value_t = 0.02, value_name = "FRACTION")]
     pub tolerance: f64,
@@ -66,6 +66,27 @@ pub struct CompareArgs {
     /// Print the comparison as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// Run folders given as one comma-separated argument.
+#[derive(Debug, Clone)]
+pub struct RunList(pub Vec<PathBuf>);
+
+impl std::str::FromStr for RunList {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let runs: Vec<PathBuf> = text
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(PathBuf::from)
+            .collect();
+        if runs.is_empty() {
+            return Err("give a run folder, or several separated by commas".to_string());
+        }
+        Ok(Self(runs))
+    }
 }
 
 /// `ethos bench ...`

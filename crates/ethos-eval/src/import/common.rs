@@ -486,8 +486,11 @@ pub(super) fn dedup_folded<'s>(items: impl IntoIterator<Item = &'s str>) -> Vec<
 #[derive(Debug)]
 pub(super) struct Table {
     columns: HashMap<String, usize>,
-    /// The records, in file order.
+    /// The records that could be read, in file order.
     pub rows: Vec<Row>,
+    /// Records that could not be read (wrong number of fields, bad UTF-8): importers
+    /// report them with their own, so that one import shows every problem.
+    pub problems: Vec<Diagnostic>,
 }
 
 /// One CSV record.
@@ -534,6 +537,7 @@ fn column_key(name: &str) -> String {
 }
 
 /// Reads a CSV file with a header row; every column in `required` must be present.
+/// Records that cannot be read are left out and listed in [`Table::problems`].
 pub(super) fn read_table(
     path: &Path,
     text: &str,
@@ -544,9 +548,11 @@ pub(super) fn read_table(
     if text.trim().is_empty() {
         return Err(vec![Diagnostic::file(path, "empty file: no header row")]);
     }
+    // Flexible, so that a short record is reported with its line and the rest still read.
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(true)
+        .flexible(true)
         .from_reader(text.as_bytes());
     let names: Vec<String> = match reader.headers() {
         Ok(headers) => headers.iter().map(|h| h.trim().to_string()).collect(),
@@ -557,7 +563,7 @@ pub(super) fn read_table(
         .enumerate()
         .map(|(i, name)| (column_key(name), i))
         .collect();
-    let mut problems: Vec<Diagnostic> = required
+    let missing: Vec<Diagnostic> = required
         .iter()
         .filter(|c| !columns.contains_key(&column_key(c)))
         .map(|c| {
@@ -569,33 +575,50 @@ pub(super) fn read_table(
             )
         })
         .collect();
-    if !problems.is_empty() {
-        return Err(problems);
+    if !missing.is_empty() {
+        return Err(missing);
     }
     let mut rows = Vec::new();
+    let mut problems = Vec::new();
     for (index, record) in reader.records().enumerate() {
         match record {
-            Ok(fields) => rows.push(Row {
-                line: fields.position().map_or(index + 2, |p| line_of(p.line())),
-                index,
-                fields,
-            }),
+            Ok(fields) => {
+                let line = fields.position().map_or(index + 2, |p| line_of(p.line()));
+                if fields.len() == names.len() {
+                    rows.push(Row {
+                        line,
+                        index,
+                        fields,
+                    });
+                } else {
+                    problems.push(Diagnostic::at(
+                        path,
+                        line,
+                        "-",
+                        format!(
+                            "the record has {} fields, the header {}",
+                            fields.len(),
+                            names.len()
+                        ),
+                    ));
+                }
+            }
             Err(err) => problems.push(csv_problem(path, &err)),
         }
     }
     if rows.is_empty() && problems.is_empty() {
-        problems.push(Diagnostic::at(
+        return Err(vec![Diagnostic::at(
             path,
             1,
             "-",
             "the file has a header but no rows",
-        ));
+        )]);
     }
-    if problems.is_empty() {
-        Ok(Table { columns, rows })
-    } else {
-        Err(problems)
-    }
+    Ok(Table {
+        columns,
+        rows,
+        problems,
+    })
 }
 
 fn line_of(line: u64) -> usize {
@@ -603,12 +626,7 @@ fn line_of(line: u64) -> usize {
 }
 
 fn csv_problem(path: &Path, err: &csv::Error) -> Diagnostic {
-    let message = match err.kind() {
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => format!("the record has {len} fields, the header {expected_len}"),
-        _ => format!("malformed CSV: {err}"),
-    };
+    let message = format!("malformed CSV: {err}");
     match err.position() {
         Some(position) => Diagnostic::at(path, line_of(position.line()), "-", message),
         None => Diagnostic::file(path, message),

@@ -61,11 +61,11 @@ pub(super) fn import(path: &Path, text: &str) -> Result<Vec<Imported>, Vec<Diagn
         .is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
         || text.lines().next().is_some_and(|l| l.contains('\t'));
     let delimiter = if tsv { b'\t' } else { b',' };
-    let table = read_table(path, text, delimiter, &[PATTERN, EXAMPLE])?;
+    let mut table = read_table(path, text, delimiter, &[PATTERN, EXAMPLE])?;
     let file_stem = stem(path);
     // Patterns in order of first appearance, each with its items.
     let mut sets: Vec<(usize, Vec<Item>, Vec<Loc>)> = Vec::new();
-    let mut problems = Vec::new();
+    let mut problems = std::mem::take(&mut table.problems);
     for row in &table.rows {
         let loc = Loc::Line(row.line);
         match item(&table, row, &file_stem) {

@@ -32,8 +32,8 @@ const DD_RESPONSE: &str = "dd_turn_1_response";
 const BELIEF_COLUMNS: [&str; 3] = ["belief_elicit_1", "belief_elicit_2", "belief_elicit_3"];
 
 pub(super) fn import(path: &Path, text: &str) -> Result<Vec<Imported>, Vec<Diagnostic>> {
-    let table = read_table(path, text, b',', REQUIRED)?;
-    let mut problems = Vec::new();
+    let mut table = read_table(path, text, b',', REQUIRED)?;
+    let mut problems = std::mem::take(&mut table.problems);
     if table.has(DD_PROMPT) != table.has(DD_RESPONSE) {
         let missing = if table.has(DD_PROMPT) {
             DD_RESPONSE

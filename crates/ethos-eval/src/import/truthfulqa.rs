@@ -219,11 +219,11 @@ fn key_order(text: &str) -> Vec<KeyOrder> {
 // ---- TruthfulQA.csv -----------------------------------------------------------------
 
 fn import_csv(path: &Path, text: &str) -> Result<Vec<Imported>, Vec<Diagnostic>> {
-    let table = read_table(path, text, b',', CSV_COLUMNS)?;
+    let mut table = read_table(path, text, b',', CSV_COLUMNS)?;
     let binary = table.has(BEST_INCORRECT);
     let file_stem = stem(path);
     let mut sets = Sets::default();
-    let mut problems = Vec::new();
+    let mut problems = std::mem::take(&mut table.problems);
     for row in &table.rows {
         let loc = Loc::Line(row.line);
         match csv_items(&table, row, &file_stem, binary) {

@@ -47,7 +47,7 @@ fn table(a: &ComputeTotals, b: &ComputeTotals) -> String {
 }
 
 pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
-    let all = || args.a.iter().chain(&args.b);
+    let all = || args.a.0.iter().chain(&args.b.0);
     if all().all(|dir| is_eval_run(dir)) {
         return compare_evals(&args);
     }
@@ -57,7 +57,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(EXIT_INVALID));
     }
-    let ([a], [b]) = (args.a.as_slice(), args.b.as_slice()) else {
+    let ([a], [b]) = (args.a.0.as_slice(), args.b.0.as_slice()) else {
         eprintln!("error: the compute check compares one training run with one other");
         return Ok(ExitCode::from(EXIT_INVALID));
     };
@@ -104,7 +104,7 @@ fn check_compute(tolerance: f64, run_a: &Path, run_b: &Path) -> anyhow::Result<E
 }
 
 fn compare_evals(args: &CompareArgs) -> anyhow::Result<ExitCode> {
-    let sides = Side::load(&args.a).and_then(|a| Side::load(&args.b).map(|b| (a, b)));
+    let sides = Side::load(&args.a.0).and_then(|a| Side::load(&args.b.0).map(|b| (a, b)));
     let (baseline, candidate) = match sides {
         Ok(sides) => sides,
         Err(err) => {
@@ -147,8 +147,8 @@ fn print_comparison(c: &Comparison) {
     println!("baseline:  {}", c.baseline.join(", "));
     println!("candidate: {}", c.candidate.join(", "));
     println!(
-        "\n{:<44} {:>6} {:>5} {:>6} {:>6} {:>6} {:>16} {:>7} {:>7}  {}",
-        "benchmark", "better", "n", "base", "cand", "diff", "95% CI (points)", "p", "p (BH)", ""
+        "\n{:<44} {:>6} {:>5} {:>6} {:>6} {:>6} {:>16} {:>7} {:>7}",
+        "benchmark", "better", "n", "base", "cand", "diff", "95% CI (points)", "p", "p (BH)"
     );
     for row in &c.benchmarks {
         let Some(all) = &row.all else { continue };
