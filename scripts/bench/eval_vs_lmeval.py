@@ -154,10 +154,23 @@ def run_lmeval(model, items, batch_size, threads):
     return [r[0] for r in results], seconds, contexts
 
 
-def run_llamacpp(model, contexts, threads):
+def run_llamacpp(model, contexts, threads, folder):
+    """llama.cpp in its own process: its OpenMP threads and torch's crash when they share one."""
+    path = os.path.join(folder, "contexts.json")
+    with open(path, "w") as f:
+        json.dump(contexts, f)
+    out = subprocess.run([sys.executable, __file__, "--llamacpp-worker", path, "--model", model,
+                          "--threads", str(threads)], check=True, capture_output=True, text=True)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    return result["scores"], result["seconds"]
+
+
+def llamacpp_worker(model, path, threads):
     import numpy as np
     from llama_cpp import Llama
     llm = Llama(model_path=model, n_ctx=1024, n_threads=threads, n_batch=512, logits_all=True, verbose=False)
+    with open(path) as f:
+        contexts = json.load(f)
     out = []
     start = time.perf_counter()
     for ctx in contexts:
@@ -172,7 +185,7 @@ def run_llamacpp(model, contexts, threads):
             logits -= logits.max(axis=1, keepdims=True)
             logprobs = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
             out.append(float(sum(logprobs[k, t] for k, t in enumerate(cont))))
-    return out, time.perf_counter() - start
+    print(json.dumps({"scores": out, "seconds": time.perf_counter() - start}))
 
 
 def agreement(a, b):
@@ -188,7 +201,10 @@ def main():
     parser.add_argument("--threads", type=int, default=os.cpu_count())
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--skip-llamacpp", action="store_true")
+    parser.add_argument("--llamacpp-worker", metavar="CONTEXTS", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.llamacpp_worker:
+        return llamacpp_worker(args.model, args.llamacpp_worker, args.threads)
     model = os.path.abspath(args.model)
     items = make_items(args.items, args.seed)
     n = len(items)
@@ -203,7 +219,7 @@ def main():
             rows.append((f"lm-evaluation-harness hf, batch {batch}", seconds))
             peers[f"lm-eval batch {batch}"] = scores
         if not args.skip_llamacpp:
-            scores, seconds = run_llamacpp(model, contexts, args.threads)
+            scores, seconds = run_llamacpp(model, contexts, args.threads, folder)
             rows.append(("llama.cpp (llama-cpp-python), prompt once + KV reuse", seconds))
             peers["llama.cpp"] = scores
     from transformers import AutoTokenizer  # noqa: F401  (already imported by lm-eval)
