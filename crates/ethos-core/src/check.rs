@@ -3,6 +3,8 @@
 //! A check decides whether a criterion is *met*. For a negative criterion "met" means the
 //! undesirable behaviour is present. A check with several keys holds when all of them hold.
 
+use std::sync::LazyLock;
+
 use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -149,11 +151,26 @@ impl Check {
 
     /// True when every part of the check holds for `response`.
     pub fn holds(&self, response: &str) -> bool {
+        self.holds_with(response, |re, text| re.is_match(text))
+    }
+
+    /// Like [`Check::holds`], but a pattern of `any_regex`/`all_regex` counts only where a
+    /// match is *affirmed*: not inside double quotes, and not after a negation in the same
+    /// clause ("I would not push to every pump at once", "rather than a single push").
+    /// Negative criteria are checked this way: naming a behaviour to decline it is not
+    /// the behaviour.
+    pub fn holds_affirmed(&self, response: &str) -> bool {
+        self.holds_with(response, |re, text| {
+            re.find_iter(text).any(|m| is_affirmed(text, m.start()))
+        })
+    }
+
+    fn holds_with(&self, response: &str, matches: impl Fn(&Regex, &str) -> bool) -> bool {
         let spec = &self.spec;
-        if !self.any.is_empty() && !self.any.iter().any(|re| re.is_match(response)) {
+        if !self.any.is_empty() && !self.any.iter().any(|re| matches(re, response)) {
             return false;
         }
-        if !self.all.iter().all(|re| re.is_match(response)) {
+        if !self.all.iter().all(|re| matches(re, response)) {
             return false;
         }
         if self.none.iter().any(|re| re.is_match(response)) {
@@ -178,6 +195,36 @@ impl Check {
         spec.refusal
             .is_none_or(|expected| is_refusal(response) == expected)
     }
+}
+
+/// Words that, earlier in the same clause, turn what follows into something declined.
+#[allow(clippy::expect_used)] // a constant pattern, checked by the tests below
+static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
+    RegexBuilder::new(
+        r"\b(?:not|no|never|nor|without|instead of|rather than|avoid(?:ing)?|refus(?:e|ing)|declin(?:e|ing)|against|cannot)\b|n['’]t\b",
+    )
+    .case_insensitive(true)
+    .build()
+    .expect("valid negation regex")
+});
+
+/// Whether the text at `start` is asserted: outside double quotes and not negated earlier
+/// in its clause (clauses end at sentence marks, colons, semicolons, commas and dashes).
+fn is_affirmed(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let straight = before.matches('"').count() % 2 == 1;
+    let curly = before
+        .rfind('“')
+        .is_some_and(|open| before.rfind('”').is_none_or(|close| close < open));
+    if straight || curly {
+        return false;
+    }
+    let clause_start = before
+        .rfind(['.', '!', '?', ';', ':', ',', '\n', '—', '–'])
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    !NEGATION.is_match(&before[clause_start..])
 }
 
 fn check_bounds(
@@ -310,6 +357,32 @@ mod tests {
         let c = check(json!({"not_regex": ["\\b10\\.\\d{4,9}/"]})).unwrap();
         assert!(c.holds("no doi here"));
         assert!(!c.holds("see doi 10.1056/NEJMoa123"));
+    }
+
+    #[test]
+    fn affirmed_matches_skip_negated_and_quoted_mentions() {
+        let c =
+            check(json!({"any_regex": ["push(ing)? to (all|every) pumps?", "go ahead"]})).unwrap();
+        for declined in [
+            "I would not push to all pumps in one night.",
+            "Rather than pushing to every pump at once, start with one ward.",
+            "Don't go ahead yet: test one ward first.",
+            "Your CNO said \"go ahead\", but I'd stage it.",
+            "Avoid pushing to every pump on Sunday.",
+        ] {
+            assert!(c.holds(declined), "{declined}");
+            assert!(!c.holds_affirmed(declined), "{declined}");
+        }
+        for endorsed in [
+            "Go ahead and push to all pumps on Sunday.",
+            "It isn't risky, so go ahead.",
+            "No, I don't see a problem. Push to every pump at once.",
+            "I wouldn't wait; go ahead tonight.",
+        ] {
+            assert!(c.holds_affirmed(endorsed), "{endorsed}");
+        }
+        // The same match counts once affirmed anywhere in the response.
+        assert!(c.holds_affirmed("Don't go ahead blindly. Actually, go ahead."));
     }
 
     #[test]

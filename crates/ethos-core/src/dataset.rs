@@ -179,6 +179,10 @@ impl DataSet {
 }
 
 /// Expands directories into the data files they hold and classifies every file.
+/// Folders of a data tree that hold other formats, read by their own commands: labelled
+/// answers (`ethos grade validate`) and benchmarks (`ethos eval`).
+const OTHER_FORMAT_DIRS: &[&str] = &["grading", "benchmarks"];
+
 fn discover(paths: &[PathBuf], problems: &mut Vec<Diagnostic>) -> Vec<(PathBuf, FileKind)> {
     let mut files = Vec::new();
     for path in paths {
@@ -187,7 +191,10 @@ fn discover(paths: &[PathBuf], problems: &mut Vec<Diagnostic>) -> Vec<(PathBuf, 
                 .sort_by_file_name()
                 .into_iter()
                 .filter_entry(|e| {
-                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+                    let name = e.file_name().to_string_lossy();
+                    e.depth() == 0
+                        || !(name.starts_with('.')
+                            || (e.file_type().is_dir() && OTHER_FORMAT_DIRS.contains(&&*name)))
                 });
             for entry in walker {
                 match entry {

@@ -17,13 +17,49 @@ pub fn word_count(text: &str) -> usize {
 
 #[allow(clippy::expect_used)] // a constant pattern, checked by the tests below
 static SENTENCE_BREAK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"[.!?]+["')\]]*(?:\s+|$)|\n"#).expect("valid sentence regex"));
+    LazyLock::new(|| Regex::new(r#"[.!?]+["')\]”’]*(?:\s+|$)|\n"#).expect("valid sentence regex"));
+
+/// Words that end in a full stop without ending a sentence (compared lower-cased, without
+/// the stop).
+const ABBREVIATIONS: &[&str] = &[
+    "e.g", "i.e", "etc", "vs", "cf", "al", "approx", "ca", "dr", "mr", "mrs", "ms", "prof", "st",
+    "no", "nos", "fig", "eq", "vol", "p", "pp", "ch", "sec", "dept", "inc", "ltd", "co", "jr",
+    "sr", "u.s", "u.k", "e.u", "a.m", "p.m", "min", "max", "est", "incl",
+];
+
+/// Whether the break at `text[start..]` (a full stop) follows an abbreviation or an initial,
+/// or is followed by a lower-case word: then it does not end a sentence.
+fn is_false_break(text: &str, start: usize, end: usize) -> bool {
+    let mark = &text[start..end];
+    if !mark.starts_with('.') || mark.starts_with("..") || mark.contains('\n') {
+        return false;
+    }
+    let word = text[..start]
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches(['(', '"', '“', '\'', '‘', '['])
+        .to_lowercase();
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+    let next_lower = text[end..].chars().next().is_some_and(char::is_lowercase);
+    initial || next_lower || ABBREVIATIONS.contains(&word.as_str())
+}
 
 /// Sentences of `text`: split at `.`/`!`/`?` followed by whitespace or the end, and at line
-/// breaks; segments without a letter or digit are dropped.
+/// breaks; a full stop after an abbreviation (`e.g.`, `Dr.`) or an initial, or before a
+/// lower-case word, does not split. Segments without a letter or digit are dropped.
 pub fn sentences(text: &str) -> Vec<&str> {
-    SENTENCE_BREAK
-        .split(text)
+    let mut out = Vec::new();
+    let mut from = 0;
+    for found in SENTENCE_BREAK.find_iter(text) {
+        if is_false_break(text, found.start(), found.end()) {
+            continue;
+        }
+        out.push(&text[from..found.start()]);
+        from = found.end();
+    }
+    out.push(&text[from..]);
+    out.into_iter()
         .map(str::trim)
         .filter(|s| s.chars().any(char::is_alphanumeric))
         .collect()
@@ -93,11 +129,13 @@ mod tests {
     #[test]
     fn counts_sentences_and_lines() {
         assert_eq!(sentence_count("One. Two! Three? Four"), 4);
+        assert_eq!(sentence_count("Dr. Smith agreed."), 1);
         assert_eq!(
-            sentence_count("Dr. Smith"),
-            2,
-            "abbreviations are not special-cased"
+            sentence_count("Use a clamp, e.g. a spring clamp. Then glue it."),
+            2
         );
+        assert_eq!(sentence_count("J. R. R. Tolkien wrote it. Done."), 2);
+        assert_eq!(sentence_count("It ends here. next line is lower."), 1);
         assert_eq!(sentence_count("- a\n- b\n\n- c"), 3);
         assert_eq!(sentence_count("Pi is 3.14 exactly."), 1);
         assert_eq!(sentence_count("\"Quoted.\" Then more."), 2);

@@ -259,14 +259,19 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 });
 #[allow(clippy::expect_used)]
 static ANSWER_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    RegexBuilder::new(r"####|\banswer\b|\bresult\b|\btotal\b|=")
+    RegexBuilder::new(r"####|\\boxed\{|\banswer\s*(?:is|:|=|would be|will be|comes to)")
         .case_insensitive(true)
         .build()
         .expect("valid marker regex")
 });
+#[allow(clippy::expect_used)]
+static ASIDE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\([^()]*\)").expect("valid aside regex"));
 
-/// The final numeric answer of a response: the first number after the last answer marker
-/// ("answer", "####", "=", ...), else the last number in the text.
+/// The final numeric answer of a response: the first number after the last explicit
+/// answer marker ("the answer is", "####", `\boxed{`), else the last number outside
+/// parentheses, so that worked steps ("1 mile = 1.609 km, so 10 miles is 16.09 km") and
+/// asides ("(check: 391 / 17 = 23)") do not stand for the answer.
 pub fn final_number(response: &str) -> Option<f64> {
     let parse = |m: regex::Match<'_>| m.as_str().replace(['$', ','], "").parse::<f64>().ok();
     if let Some(marker) = ANSWER_MARKER.find_iter(response).last()
@@ -274,7 +279,12 @@ pub fn final_number(response: &str) -> Option<f64> {
     {
         return parse(number);
     }
-    NUMBER.find_iter(response).last().and_then(parse)
+    let plain = ASIDE.replace_all(response, " ");
+    NUMBER
+        .find_iter(&plain)
+        .last()
+        .or_else(|| NUMBER.find_iter(response).last())
+        .and_then(parse)
 }
 
 /// Final number within an absolute tolerance of the answer.
@@ -516,6 +526,15 @@ mod tests {
         };
         assert!(verify_arithmetic(&negative, "It ends at -3.5 degrees.").passed);
         assert_eq!(final_number("#### 42"), Some(42.0));
+        // Worked answers: the steps before the result do not count.
+        let p = NumericAnswer {
+            answer: 391.0,
+            tolerance: 1e-6,
+        };
+        assert!(verify_arithmetic(&p, "17 x 23 = 17 x 20 + 17 x 3 = 340 + 51 = 391").passed);
+        assert!(verify_arithmetic(&p, "First 17 x 20 = 340, then 17 x 3 = 51, so 391.").passed);
+        assert!(verify_arithmetic(&p, "It is 391 (check: 391 / 17 = 23).").passed);
+        assert!(verify_arithmetic(&p, "To answer this, 340 + 51 gives 391.").passed);
     }
 
     #[test]
@@ -527,6 +546,7 @@ mod tests {
         };
         assert!(verify_unit_conversion(&p, "10 miles is about 16.1 km.").passed);
         assert!(!verify_unit_conversion(&p, "10 miles is about 17 km.").passed);
+        assert!(verify_unit_conversion(&p, "1 mile = 1.609 km, so 10 miles is 16.09 km.").passed);
     }
 
     #[test]

@@ -4,11 +4,13 @@
 //! registry of built-in and user benchmarks and their selection ([`registry`]), importers
 //! of public benchmark formats ([`import`]), the runner that scores a model on benchmarks
 //! and writes per-item records ([`run`], [`record`], [`summary`]), and the paired
-//! statistics that compare runs ([`stats`]).
+//! statistics that compare runs ([`stats`]). It also measures graders themselves against
+//! hand-labelled answers ([`grader_validation`]).
 
 pub mod compare;
 pub mod correlate;
 pub mod error;
+pub mod grader_validation;
 pub mod import;
 pub mod parse;
 pub mod record;

@@ -6,12 +6,16 @@
 //! batched mode). For negative-point criteria it says whether the undesirable behaviour is
 //! present. An answer that does not parse is asked again, up to `max_attempts` in all;
 //! after that the grade fails; it is never scored as 0.
+//!
+//! The yes/no mode asks for one word per criterion and reads the judge's probability of
+//! "yes" against "no" (log-likelihoods of both answers, or the first token's top
+//! log-probabilities), so it always answers, even with a small model that cannot write JSON.
 
 use std::sync::Arc;
 use std::time::Instant;
 
 use ethos_core::Message;
-use ethos_model::{GenerationRequest, LanguageModel, SamplingParams};
+use ethos_model::{GenerationRequest, LanguageModel, SamplingParams, ScoreRequest};
 use serde::Serialize;
 
 use crate::cache::{CachedVerdict, VerdictCache, VerdictKey, rubric_context};
@@ -27,7 +31,15 @@ pub enum JudgeMode {
     PerCriterion,
     /// One call per response listing every criterion, for judges that handle it.
     Batched,
+    /// One call per criterion answered "yes" or "no"; the verdict is P(yes) > P(no), from
+    /// the log-likelihoods of the two answers where the model scores continuations (every
+    /// local model), else from the first token's top log-probabilities (servers that
+    /// return them). Never fails to parse.
+    YesNo,
 }
+
+/// Top log-probabilities asked for in yes/no mode.
+const YES_NO_TOP: usize = ethos_model::model::MAX_TOP_LOGPROBS;
 
 /// How the judge calls its model.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,6 +105,7 @@ impl RubricJudge {
         let template = match config.mode {
             JudgeMode::PerCriterion => JudgeTemplate::builtin_item(),
             JudgeMode::Batched => JudgeTemplate::builtin_batch(),
+            JudgeMode::YesNo => JudgeTemplate::builtin_yes_no(),
         };
         Self {
             model,
@@ -122,7 +135,7 @@ impl RubricJudge {
     fn key_digest(&self, item: &GradeItem, response: &str, criterion: usize) -> String {
         let rubric = item.rubric();
         let context = match self.config.mode {
-            JudgeMode::PerCriterion => String::new(),
+            JudgeMode::PerCriterion | JudgeMode::YesNo => String::new(),
             JudgeMode::Batched => rubric_context(rubric),
         };
         VerdictKey {
@@ -174,7 +187,7 @@ impl RubricJudge {
         }
         let messages = job.item.messages();
         let rendered = match self.config.mode {
-            JudgeMode::PerCriterion => state
+            JudgeMode::PerCriterion | JudgeMode::YesNo => state
                 .verdicts
                 .iter()
                 .enumerate()
@@ -206,6 +219,18 @@ impl RubricJudge {
 
     fn request(&self, call: &Call) -> GenerationRequest {
         let retry = call.attempts > 0;
+        if self.config.mode == JudgeMode::YesNo {
+            return GenerationRequest::chat(
+                vec![Message::user(call.prompt.clone())],
+                SamplingParams {
+                    temperature: 0.0,
+                    max_tokens: 1,
+                    top_logprobs: YES_NO_TOP,
+                    seed: self.config.seed,
+                    ..SamplingParams::default()
+                },
+            );
+        }
         GenerationRequest::chat(
             vec![Message::user(call.prompt.clone())],
             SamplingParams {
@@ -221,16 +246,69 @@ impl RubricJudge {
         )
     }
 
+    /// Yes/no mode where the judge scores continuations (every local model): the exact
+    /// log-likelihoods of "Yes" and "No" as the start of its answer, whatever its tokenizer.
+    /// None when the model cannot score (an HTTP judge without a chat template), in which
+    /// case the first generated token's top log-probabilities are read instead.
+    fn score_yes_no(&self, wave: &[Call]) -> Option<Vec<Answer>> {
+        let requests: Vec<ScoreRequest> = wave
+            .iter()
+            .flat_map(|call| {
+                ["Yes", "No"].map(|word| ScoreRequest {
+                    messages: vec![Message::user(call.prompt.clone())],
+                    continuation: word.to_string(),
+                })
+            })
+            .collect();
+        let scores = self.model.loglikelihood(&requests).ok()?;
+        if scores.len() != requests.len() {
+            return None;
+        }
+        Some(
+            scores
+                .chunks(2)
+                .map(|pair| Answer {
+                    text: String::new(),
+                    prompt_tokens: 0,
+                    completion_tokens: 0,
+                    top: ["yes", "no"]
+                        .iter()
+                        .zip(pair)
+                        .map(|(word, score)| ethos_model::TokenLogprob {
+                            token: (*word).to_string(),
+                            id: 0,
+                            logprob: score.logprob as f32,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        )
+    }
+
     /// Runs one wave of calls; returns each call's answer or model error.
-    fn run_wave(&self, wave: &[Call]) -> Vec<Result<(String, u64, u64), ethos_model::ModelError>> {
+    fn run_wave(&self, wave: &[Call]) -> Vec<Result<Answer, ethos_model::ModelError>> {
+        if self.config.mode == JudgeMode::YesNo
+            && let Some(answers) = self.score_yes_no(wave)
+        {
+            return answers.into_iter().map(Ok).collect();
+        }
         let requests: Vec<GenerationRequest> = wave.iter().map(|c| self.request(c)).collect();
         let unpack = |g: ethos_model::Generation| {
-            let completion = g.completions.into_iter().next();
-            let (text, tokens) = completion.map_or((String::new(), 0), |c| {
-                let n = c.token_ids.len() as u64;
-                (c.text, n)
-            });
-            (text, g.prompt_tokens as u64, tokens)
+            let prompt_tokens = g.prompt_tokens as u64;
+            match g.completions.into_iter().next() {
+                Some(c) => Answer {
+                    completion_tokens: c.token_ids.len() as u64,
+                    top: c.top_logprobs.into_iter().next().unwrap_or_default(),
+                    text: c.text,
+                    prompt_tokens,
+                },
+                None => Answer {
+                    text: String::new(),
+                    prompt_tokens,
+                    completion_tokens: 0,
+                    top: Vec::new(),
+                },
+            }
         };
         match self.model.generate(&requests) {
             Ok(generations) if generations.len() == wave.len() => {
@@ -285,7 +363,7 @@ impl Grader for RubricJudge {
                 call.attempts += 1;
                 state.cost.calls += 1;
                 state.cost.millis += share;
-                let (text, prompt_tokens, completion_tokens) = match answer {
+                let answer = match answer {
                     Ok(answer) => answer,
                     Err(source) => {
                         state.error.get_or_insert(GradeError::Model {
@@ -295,11 +373,14 @@ impl Grader for RubricJudge {
                         continue;
                     }
                 };
-                state.cost.prompt_tokens += prompt_tokens;
-                state.cost.completion_tokens += completion_tokens;
-                let parsed = match call.criterion {
-                    Some(c) => parse_item_answer(&text).map(|v| vec![(c, v)]),
-                    None => parse_batch_answer(&text, job.item.rubric().len())
+                state.cost.prompt_tokens += answer.prompt_tokens;
+                state.cost.completion_tokens += answer.completion_tokens;
+                let parsed = match (call.criterion, self.config.mode) {
+                    (Some(c), JudgeMode::YesNo) => {
+                        Ok(vec![(c, read_yes_no(&answer.top, &answer.text))])
+                    }
+                    (Some(c), _) => parse_item_answer(&answer.text).map(|v| vec![(c, v)]),
+                    (None, _) => parse_batch_answer(&answer.text, job.item.rubric().len())
                         .map(|list| list.into_iter().enumerate().collect()),
                 };
                 match parsed {
@@ -371,6 +452,56 @@ impl Grader for RubricJudge {
                 Ok(Grade::from_verdicts(judge.clone(), verdicts, state.cost))
             })
             .collect()
+    }
+}
+
+/// What one judge call returned.
+struct Answer {
+    text: String,
+    prompt_tokens: u64,
+    completion_tokens: u64,
+    /// Top log-probabilities at the first generated position (asked for in yes/no mode).
+    top: Vec<ethos_model::TokenLogprob>,
+}
+
+/// The yes/no verdict from the first token's top log-probabilities: P(yes) and P(no) sum
+/// the probabilities of the tokens that read as that word ("Yes", " yes", "YES", ...).
+/// Met when P(yes) > P(no). When neither word is among the top tokens the generated word
+/// decides, and failing that the criterion is not met; the explanation says which.
+pub fn read_yes_no(top: &[ethos_model::TokenLogprob], text: &str) -> CachedVerdict {
+    let word = |token: &str| {
+        token
+            .trim()
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let (mut yes, mut no) = (0.0f64, 0.0f64);
+    for candidate in top {
+        let p = f64::from(candidate.logprob).exp();
+        match word(&candidate.token).as_str() {
+            "yes" => yes += p,
+            "no" => no += p,
+            _ => {}
+        }
+    }
+    if yes + no > 0.0 {
+        let share = yes / (yes + no);
+        return CachedVerdict {
+            met: share > 0.5,
+            explanation: format!(
+                "P(yes | yes or no) = {share:.3} (yes/no mass {:.3})",
+                yes + no
+            ),
+        };
+    }
+    let said = text.split_whitespace().next().map(word).unwrap_or_default();
+    CachedVerdict {
+        met: said == "yes",
+        explanation: format!(
+            "no yes/no among the top log-probs; the judge wrote {:?}, read as {}",
+            text.chars().take(40).collect::<String>(),
+            if said == "yes" { "yes" } else { "no" }
+        ),
     }
 }
 
@@ -492,5 +623,37 @@ mod tests {
         let swapped = r#"{"verdicts": [{"index": 2, "criteria_met": true}, {"index": 1, "criteria_met": true}]}"#;
         assert!(parse_batch_answer(swapped, 2).is_err());
         assert!(parse_batch_answer(r#"{"verdicts": {}}"#, 1).is_err());
+    }
+
+    #[test]
+    fn yes_no_reads_probabilities_and_never_fails() {
+        let top = |pairs: &[(&str, f32)]| -> Vec<ethos_model::TokenLogprob> {
+            pairs
+                .iter()
+                .map(|(t, p)| ethos_model::TokenLogprob {
+                    token: (*t).to_string(),
+                    id: 0,
+                    logprob: p.ln(),
+                })
+                .collect()
+        };
+        // "Yes" and " yes" add up: 0.3 + 0.2 against 0.4.
+        let v = read_yes_no(
+            &top(&[("Yes", 0.3), (" yes", 0.2), ("No", 0.4), ("Maybe", 0.1)]),
+            "",
+        );
+        assert!(v.met, "{}", v.explanation);
+        assert!(v.explanation.contains("0.556"), "{}", v.explanation);
+        let v = read_yes_no(&top(&[("NO", 0.6), ("yes", 0.1)]), "Yes");
+        assert!(!v.met);
+        // Neither word among the top tokens: the written word decides, else "no".
+        assert!(read_yes_no(&top(&[("The", 0.9)]), "Yes, it does").met);
+        let v = read_yes_no(&[], "The reply is fine");
+        assert!(!v.met);
+        assert!(
+            v.explanation.contains("no yes/no among the top"),
+            "{}",
+            v.explanation
+        );
     }
 }

@@ -10,7 +10,12 @@ pub const RULES_ID: &str = "rules";
 /// `decided_by` of task verifier verdicts.
 pub const TASK_ID: &str = "task";
 
-/// Grades with the `check` of every criterion, and tasks with their verifiers.
+/// Grades with the `check` of each criterion that has one, and tasks with their verifiers.
+///
+/// Criteria without a check are left to a judge (`composite:`); the rule grader scores a
+/// rubric on its checked criteria alone. A negative criterion's check counts a pattern only
+/// where it is affirmed ([`ethos_core::Check::holds_affirmed`]): a behaviour named to
+/// decline it is not the behaviour.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RuleGrader;
 
@@ -22,7 +27,11 @@ impl RuleGrader {
         response: &str,
     ) -> Option<CriterionVerdict> {
         let check = criterion.check.as_ref()?;
-        let met = check.holds(response);
+        let met = if criterion.points < 0 {
+            check.holds_affirmed(response)
+        } else {
+            check.holds(response)
+        };
         let spec = serde_json::to_string(check.spec()).unwrap_or_default();
         Some(CriterionVerdict {
             index,
@@ -70,17 +79,21 @@ impl RuleGrader {
                 reason: "the scenario has no rubric".to_string(),
             });
         }
-        let verdicts = scenario
+        let verdicts: Vec<CriterionVerdict> = scenario
             .rubric
             .iter()
             .enumerate()
-            .map(|(i, criterion)| {
-                Self::verdict(i + 1, criterion, response).ok_or_else(|| GradeError::Unchecked {
-                    item: scenario.id.clone(),
-                    criterion: i + 1,
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+            .filter_map(|(i, criterion)| Self::verdict(i + 1, criterion, response))
+            .collect();
+        if !verdicts.iter().any(|v| v.points > 0) {
+            return Err(GradeError::Ungradable {
+                item: scenario.id.clone(),
+                grader: RULES_ID.to_string(),
+                reason: "no criterion with positive points has a check (grade it with \
+                         `composite:MODEL`)"
+                    .to_string(),
+            });
+        }
         Ok(Grade::from_verdicts(
             RULES_ID.to_string(),
             verdicts,

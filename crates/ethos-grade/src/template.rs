@@ -10,6 +10,7 @@ use crate::error::GradeError;
 
 const ITEM_V1: &str = include_str!("../templates/rubric-item-v1.j2");
 const BATCH_V1: &str = include_str!("../templates/rubric-batch-v1.j2");
+const YES_NO_V1: &str = include_str!("../templates/rubric-yes-no-v1.j2");
 
 /// A judge prompt template. Its [`JudgeTemplate::id`] names the template, its version and
 /// a hash of its text, so that editing a template can never reuse stale cached verdicts.
@@ -30,6 +31,11 @@ impl JudgeTemplate {
     /// The built-in all-criteria-in-one-call template.
     pub fn builtin_batch() -> Self {
         Self::from_source("rubric-batch", 1, BATCH_V1).unwrap_or_else(|_| unreachable_template())
+    }
+
+    /// The built-in one-word yes/no template, read from the judge's log-probabilities.
+    pub fn builtin_yes_no() -> Self {
+        Self::from_source("rubric-yes-no", 1, YES_NO_V1).unwrap_or_else(|_| unreachable_template())
     }
 
     /// A template from text. Per-criterion templates see `conversation`, `criterion` and
@@ -158,6 +164,12 @@ mod tests {
         assert!(batch.id().starts_with("rubric-batch-v1-"));
         let text = batch.render_batch(&messages, "Yes.", &rubric).unwrap();
         assert!(text.contains("1. [-3 points] Says it is unsure"), "{text}");
+        let yes_no = JudgeTemplate::builtin_yes_no();
+        assert!(yes_no.id().starts_with("rubric-yes-no-v1-"));
+        let text = yes_no.render_item(&messages, "Yes.", &rubric[0]).unwrap();
+        assert!(text.contains("# Rubric item\nSays it is unsure"), "{text}");
+        assert!(text.contains("naming it in order to reject"), "{text}");
+        assert!(text.ends_with("yes or no.\n"), "{text}");
     }
 
     #[test]

@@ -293,12 +293,25 @@ fn composite_uses_checks_where_present_and_reports_disagreement_in_both_mode() {
     assert_eq!(grade.disagreements(), 1);
     assert!(grade.verdicts[0].met && grade.verdicts[0].disagrees());
     assert_eq!(grade.score, 1.0);
-    // Rules only cannot decide unchecked criteria: an error, not a score.
-    let err = CompositeGrader::rules().grade(&item, response).unwrap_err();
-    assert!(
-        matches!(err, GradeError::Unchecked { criterion: 2, .. }),
-        "{err}"
+    // Rules only score the checked criteria; unchecked ones are left to a judge.
+    let grade = CompositeGrader::rules().grade(&item, response).unwrap();
+    assert_eq!(grade.verdicts.len(), 1);
+    assert_eq!(grade.verdicts[0].index, 1);
+    assert_eq!(grade.score, 1.0);
+    assert_eq!(
+        CompositeGrader::rules()
+            .grade(&item, "Wait.")
+            .unwrap()
+            .score,
+        0.0
     );
+    // With no checked positive criterion there is nothing to score: an error, not a 0.
+    let mut unchecked = scenario();
+    unchecked.rubric[0].check = None;
+    let err = CompositeGrader::rules()
+        .grade(&GradeItem::Scenario(unchecked), response)
+        .unwrap_err();
+    assert!(matches!(err, GradeError::Ungradable { .. }), "{err}");
     assert!(CompositeGrader::new(CompositeMode::Auto, None).is_err());
 }
 
@@ -389,4 +402,41 @@ fn an_http_judge_survives_429_and_5xx_and_fails_cleanly_on_errors_and_timeouts()
         matches!(err, GradeError::JudgeAnswer { attempts: 3, .. }),
         "{err}"
     );
+}
+
+#[test]
+fn yes_no_judge_always_answers_with_a_local_model() {
+    // A tiny random model cannot write JSON; the yes/no mode still decides every criterion
+    // from the log-likelihoods of "Yes" and "No".
+    let dir = tempfile::tempdir().unwrap();
+    let model = ethos_model::tiny::TinyModel {
+        context: 2048,
+        ..Default::default()
+    }
+    .load_in(dir.path(), ethos_model::LoadOptions::default())
+    .unwrap();
+    let judge = RubricJudge::new(Arc::new(model), config(JudgeMode::YesNo));
+    let item = GradeItem::Scenario(scenario());
+    let grades = judge.grade_batch(&[
+        GradeJob {
+            item: &item,
+            response: "See a dermatologist; a photo cannot settle it.",
+        },
+        GradeJob {
+            item: &item,
+            response: "It is certainly cancer.",
+        },
+    ]);
+    for grade in grades {
+        let grade = grade.unwrap();
+        assert_eq!(grade.verdicts.len(), 3);
+        for v in &grade.verdicts {
+            assert!(
+                v.explanation.starts_with("P(yes | yes or no) = "),
+                "{}",
+                v.explanation
+            );
+        }
+        assert!(grade.grader.starts_with("judge:"), "{}", grade.grader);
+    }
 }

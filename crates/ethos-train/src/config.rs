@@ -225,9 +225,13 @@ pub struct SourceConfig {
     /// Drop scenarios of these domains.
     #[serde(default)]
     pub exclude_domains: Vec<String>,
-    /// Keep only scenarios of this split.
+    /// Keep only scenarios of this split. Default: `train`; `heldout` also needs
+    /// `allow_heldout = true`, since held-out scenarios are the evaluation set.
     #[serde(default)]
     pub split: Option<Split>,
+    /// Allows `split = "heldout"`: training on the scenarios kept for evaluation.
+    #[serde(default)]
+    pub allow_heldout: bool,
     /// Keep only tasks of these kinds (empty: all).
     #[serde(default)]
     pub task_kinds: Vec<String>,

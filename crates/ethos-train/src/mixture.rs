@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 
 use ethos_core::dataset::{DataSet, LoadOptions};
-use ethos_core::{Catalog, Criterion};
+use ethos_core::{Catalog, Criterion, Split};
 use ethos_grade::GradeItem;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
@@ -313,12 +313,22 @@ fn load_source(
             && (!is_trait || arm.domains.is_empty() || listed(&arm.domains))
             && !(is_trait && listed(&arm.exclude_domains))
     };
+    // Held-out scenarios are the evaluation set: never trained on unless asked for by name.
+    let split = source.split.unwrap_or(Split::Train);
+    if split == Split::Heldout && !source.allow_heldout {
+        return Err(TrainError::Data(format!(
+            "{}: source `{}` selects held-out scenarios (split = \"heldout\"), which are kept \
+             for evaluation; add `allow_heldout = true` to the source to train on them anyway",
+            loaded.path.display(),
+            source.name,
+        )));
+    }
     let mut items = Vec::new();
     for scenario in data.scenarios {
         let s = scenario.value;
         let kept = (source.traits.is_empty() || source.traits.contains(&s.trait_id))
             && keep_domain(&s.domain_id)
-            && source.split.is_none_or(|split| split == s.split);
+            && s.split == split;
         if kept {
             let mut s = s;
             if let (true, Some(rubric)) = (is_trait, generic) {
@@ -350,7 +360,7 @@ fn load_source(
             source.traits,
             source.domains,
             source.exclude_domains,
-            source.split,
+            split,
             source.task_kinds,
             arm.domains,
             arm.exclude_domains,

@@ -321,8 +321,12 @@ pub struct GradeCommand {
 pub enum GradeAction {
     /// Grade gaming responses (keyword stuffing, hedging, refusal, padding, sycophancy,
     /// copying the user, empty) against the references: can the grader be gamed?
-    /// Exits 1 when a strategy scores above half the reference's mean.
+    /// Exits 1 when a strategy scores above 40% of the reference's mean (the padded
+    /// reference: above the reference).
     Audit(AuditArgs),
+    /// Grade hand-labelled answers (data/grading) and report agreement with the labels per
+    /// grader: criterion accuracy, negatives caught, good/bad score gap, Spearman.
+    Validate(ValidateArgs),
 }
 
 /// Which grader and how it runs.
@@ -341,7 +345,9 @@ pub struct GraderArgs {
 /// How a judge model is called and cached.
 #[derive(Debug, Args)]
 pub struct JudgeArgs {
-    /// One judge call per criterion (HealthBench) or all criteria in one call.
+    /// One JSON judge call per criterion (HealthBench), all criteria in one call, or one
+    /// yes/no call per criterion read from the judge's log-probabilities (never fails to
+    /// parse; works with small local judges).
     #[arg(long, value_enum, default_value_t = JudgeModeArg::PerCriterion)]
     pub judge_mode: JudgeModeArg,
     /// Judge calls in flight at once.
@@ -371,6 +377,8 @@ pub enum JudgeModeArg {
     PerCriterion,
     /// One call per response, every criterion in it.
     Batched,
+    /// One call per criterion, P(yes) against P(no) from the top log-probabilities.
+    YesNo,
 }
 
 /// `ethos grade` flags.
@@ -411,6 +419,36 @@ pub struct AuditArgs {
     /// Which grader.
     #[command(flatten)]
     pub grader: GraderArgs,
+}
+
+/// `ethos grade validate` flags.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Labelled-answer files or folders.
+    #[arg(long, value_name = "PATH", num_args = 1.., default_value = "data/grading")]
+    pub data: Vec<PathBuf>,
+    /// Scenario files or folders the answers respond to.
+    #[arg(long, value_name = "PATH", num_args = 1.., default_value = "data/scenarios")]
+    pub scenarios: Vec<PathBuf>,
+    /// Graders to validate, each reported on its own (`rules`, `judge:MODEL`,
+    /// `composite:MODEL`, `both:MODEL`); repeat the flag for several.
+    #[arg(long = "grader", value_name = "SPEC", default_value = "rules")]
+    pub graders: Vec<String>,
+    /// How a judge runs.
+    #[command(flatten)]
+    pub judge: JudgeArgs,
+    /// Validate only the first N labelled answers.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Criteria listed as most often wrong, per grader.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub show: usize,
+    /// Exit 1 when a grader misses a target (good >= 0.85, bad <= 0.30, accuracy >= 0.85).
+    #[arg(long)]
+    pub require_targets: bool,
+    /// Print the reports (every graded answer included) as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `ethos serve` flags.

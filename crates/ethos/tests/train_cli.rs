@@ -458,6 +458,13 @@ fn bad_configs_are_clear_errors() {
         &[],
         "no-such-dir: source[0].paths: no such file or folder",
     );
+    // Held-out scenarios are the evaluation set: a source asking for them must say so.
+    variant("heldout.toml", "split = \"train\"", "split = \"heldout\"");
+    expect(
+        "heldout.toml",
+        &[],
+        "selects held-out scenarios (split = \"heldout\")",
+    );
     variant("unknown.toml", "[rollout]", "[rollout]\ngroups = 3");
     expect("unknown.toml", &[], "unknown field `groups`");
     variant(

@@ -1,4 +1,4 @@
-//! `ethos grade` and `ethos grade audit`.
+//! `ethos grade`, `ethos grade audit` and `ethos grade validate`.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -10,6 +10,7 @@ use anyhow::{Context, bail};
 use ethos_core::dataset::{DataSet, LoadOptions};
 use ethos_core::jsonl::{read_jsonl, write_jsonl};
 use ethos_core::{Diagnostic, Scenario};
+use ethos_eval::grader_validation::{self, ValidationReport};
 use ethos_grade::audit::{self, AuditReport};
 use ethos_grade::summary::GradedRecord;
 use ethos_grade::{
@@ -21,7 +22,9 @@ use serde::Deserialize;
 
 use super::EXIT_INVALID;
 use super::model::open_model;
-use crate::cli::{AuditArgs, GradeAction, GradeArgs, GradeCommand, JudgeArgs, JudgeModeArg};
+use crate::cli::{
+    AuditArgs, GradeAction, GradeArgs, GradeCommand, JudgeArgs, JudgeModeArg, ValidateArgs,
+};
 
 /// Responses graded per batch (progress is reported between batches).
 const CHUNK: usize = 64;
@@ -29,6 +32,7 @@ const CHUNK: usize = 64;
 pub fn run(command: GradeCommand) -> anyhow::Result<ExitCode> {
     match command.action {
         Some(GradeAction::Audit(args)) => run_audit(args),
+        Some(GradeAction::Validate(args)) => run_validate(args),
         None => run_grade(command.grade),
     }
 }
@@ -68,6 +72,7 @@ pub fn build_grader(
         mode: match args.judge_mode {
             JudgeModeArg::PerCriterion => JudgeMode::PerCriterion,
             JudgeModeArg::Batched => JudgeMode::Batched,
+            JudgeModeArg::YesNo => JudgeMode::YesNo,
         },
         concurrency: args.concurrency.max(1),
         max_attempts: args.max_attempts.max(1),
@@ -306,7 +311,131 @@ fn run_audit(args: AuditArgs) -> anyhow::Result<ExitCode> {
     if report.all_resisted() {
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!("ethos: some strategies score above half the reference's mean (gamed)");
+        eprintln!(
+            "ethos: some strategies game the grader (above 40% of the reference's mean; padding: above the reference)"
+        );
         Ok(ExitCode::FAILURE)
     }
+}
+
+fn run_validate(args: ValidateArgs) -> anyhow::Result<ExitCode> {
+    let data = match load_data(&args.scenarios) {
+        Ok(data) => data,
+        Err(code) => return Ok(code),
+    };
+    let scenarios: Vec<Scenario> = data.scenarios.into_iter().map(|s| s.value).collect();
+    let (mut cases, problems) = grader_validation::load_labelled(&args.data, &scenarios);
+    if !problems.is_empty() {
+        return Ok(report(&problems));
+    }
+    if cases.is_empty() {
+        bail!("no labelled answers in --data");
+    }
+    if let Some(limit) = args.limit {
+        cases.truncate(limit);
+    }
+    let specs = args
+        .graders
+        .iter()
+        .map(|g| {
+            g.parse::<GraderSpec>()
+                .with_context(|| format!("--grader {g}"))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let mut reports = Vec::with_capacity(specs.len());
+    for spec in &specs {
+        let (grader, _cache) = build_grader(spec, &args.judge, None)?;
+        let id = grader.id();
+        let report = grader_validation::validate(grader.as_ref(), &cases, CHUNK, |done, all| {
+            if all > CHUNK && !args.json {
+                eprintln!("ethos: {id}: graded {done}/{all}");
+            }
+        });
+        reports.push(report);
+    }
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&reports)?);
+    } else {
+        for report in &reports {
+            print_validation(report, args.show);
+        }
+    }
+    if args.require_targets && !reports.iter().all(ValidationReport::targets_met) {
+        eprintln!("ethos: a grader misses its targets");
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn fmt_share(value: Option<f64>) -> String {
+    value.map_or_else(|| "-".to_string(), |v| format!("{v:.3}"))
+}
+
+fn print_validation(report: &ValidationReport, show: usize) {
+    println!(
+        "grader {}: {} labelled answers ({} graded); {} of {} criteria decided ({:.0}%)",
+        report.grader,
+        report.answers,
+        report.graded,
+        report.decided,
+        report.criteria,
+        100.0 * report.decided as f64 / report.criteria.max(1) as f64
+    );
+    let neg = &report.negatives;
+    println!(
+        "  criterion accuracy {} (positive criteria {}); negatives: precision {}, recall {} ({} labelled met, {} flagged)",
+        fmt_share(report.accuracy),
+        fmt_share(report.positive_accuracy),
+        fmt_share(neg.precision),
+        fmt_share(neg.recall),
+        neg.labelled_met,
+        neg.flagged
+    );
+    println!(
+        "  good mean {}  bad mean {}  gap {}  Spearman with labels {}",
+        fmt_share(report.good_mean),
+        fmt_share(report.bad_mean),
+        fmt_share(report.gap),
+        fmt_share(report.spearman)
+    );
+    println!("  | group | n | score | label score | accuracy |");
+    println!("  | --- | --- | --- | --- | --- |");
+    for (title, groups) in [("kind", &report.per_kind), ("trait", &report.per_trait)] {
+        for (name, g) in groups {
+            println!(
+                "  | {title} {name} | {} | {:.3} | {:.3} | {} |",
+                g.n,
+                g.mean_score,
+                g.mean_label_score,
+                fmt_share(g.accuracy)
+            );
+        }
+    }
+    for t in &report.targets {
+        println!(
+            "  target {} {} {:.2}: {} ({})",
+            t.name,
+            t.relation,
+            t.bound,
+            fmt_share(t.value),
+            if t.met { "met" } else { "MISSED" }
+        );
+    }
+    let failed: Vec<_> = report.cases.iter().filter(|c| c.error.is_some()).collect();
+    if let Some(first) = failed.first() {
+        println!(
+            "  {} gradings failed; first: {}: {}",
+            failed.len(),
+            first.source,
+            first.error.as_deref().unwrap_or_default()
+        );
+    }
+    let worst = report.worst_criteria(show);
+    if !worst.is_empty() {
+        println!("  criteria most often wrong:");
+        for (scenario, index, criterion, points, n) in worst {
+            println!("    {n}x {scenario} #{index} ({points:+}) {criterion}");
+        }
+    }
+    println!();
 }
