@@ -434,6 +434,135 @@ def gen_factual(rng, _topic, fact):
     return question + suffix, {"accepted": accepted, "max_words": 40}
 
 
+def multi_step_problem(rng):
+    """A word problem of three or four dependent steps; the answer is computed, not typed."""
+    name, other = rng.sample(NAMES, 2)
+    a, b, c, d = rng.randint(3, 12), rng.randint(4, 20), rng.randint(2, 9), rng.randint(2, 6)
+    pct = rng.choice([10, 20, 25, 50])
+    templates = [
+        (f"{name} buys {a} notebooks at ${b} each and {c} pens at ${d} each, then pays with ${(a * b + c * d) // 10 * 10 + 20}. "
+         f"How much change does {name} get, in dollars?",
+         (a * b + c * d) // 10 * 10 + 20 - (a * b + c * d)),
+        (f"A shop sells a jacket for ${b * 20}. It is reduced by {pct}%, and then a further ${c} voucher is taken off the reduced price. "
+         f"What does the jacket cost, in dollars?",
+         b * 20 * (100 - pct) / 100 - c),
+        (f"A minibus carries {b} passengers. A school takes {a * b + c} pupils and {d} teachers on a trip, and every person needs a seat. "
+         f"How many minibuses are needed?",
+         -(-(a * b + c + d) // b)),
+        (f"{name} works {c} hours a day for {d} days at ${b} per hour, and then spends a quarter of the earnings on rent. "
+         f"How many dollars are left?",
+         c * d * b * 3 / 4),
+        (f"A tank holds {a * 100} litres. It is filled at {b} litres per minute for {c} minutes while a leak drains {d} litres per minute. "
+         f"Starting empty, how many litres are in the tank after those {c} minutes?",
+         min(a * 100, (b - d) * c) if b > d else 0),
+        (f"{name} is {a + 20} years old. {other} is {c} years younger than {name}, and {other}'s sister is twice {other}'s age minus {d}. "
+         f"How old is the sister?",
+         2 * (a + 20 - c) - d),
+        (f"A recipe for {d} people uses {b * d} grams of flour and {c * d} grams of sugar. How many grams of flour and sugar together "
+         f"are needed to cook it for {d * a} people?",
+         (b + c) * d * a),
+        (f"A cyclist rides {b} km at {c * 5} km per hour and then {a} km at {d * 5} km per hour. How many minutes does the whole ride take?",
+         b / (c * 5) * 60 + a / (d * 5) * 60),
+        (f"A garden is {a + 5} m long and {b} m wide. A path {d} m wide runs along one long side inside the garden, and the rest is lawn. "
+         f"Turf costs ${c} per square metre. How many dollars does turf for the lawn cost?",
+         (a + 5) * (b - d) * c if b > d else None),
+        (f"{name} saves ${b} in the first week and ${d} more each week than the week before. How many dollars are saved in {c + 2} weeks?",
+         sum(b + d * k for k in range(c + 2))),
+        (f"A factory packs {b} bottles per crate and {c} crates per pallet. An order of {a} pallets and {d} extra crates ships today. "
+         f"How many bottles is that?",
+         (a * c + d) * b),
+        (f"A phone plan costs ${b} a month plus ${c} for each gigabyte above {d} GB. {name} used {d + a} GB this month. "
+         f"What is the bill, in dollars?",
+         b + c * a),
+    ]
+    text, answer = rng.choice(templates)
+    if answer is None or answer < 0:
+        return multi_step_problem(rng)
+    suffix = rng.choice(["", " Show your working, then give the final answer.", " End with 'The answer is N'.",
+                         " Explain each step briefly."])
+    return text + suffix, answer
+
+
+def gen_multi_step_arithmetic(rng, _topic, _):
+    text, answer = multi_step_problem(rng)
+    return text, {"answer": round(float(answer), 2), "tolerance": 0.01}
+
+
+TOWNS = ["Harlow Bay", "Millbrook", "Eastfield", "Corran", "Westmere", "Ashby Vale", "Tollgate", "Fenwick"]
+CLUBS = ["chess club", "community garden", "rowing club", "choir", "repair cafe", "astronomy society", "book club", "youth orchestra"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+
+def gen_reading(rng, _topic, _):
+    """A short invented passage and a question whose answer is stated or follows from it."""
+    town, club = rng.choice(TOWNS), rng.choice(CLUBS)
+    founder, chair, treasurer = rng.sample(NAMES, 3)
+    year = rng.randint(1952, 2015)
+    members0, members1 = rng.randint(8, 40), rng.randint(45, 160)
+    month = rng.choice(MONTHS)
+    venue = rng.choice(["the old library", "the fire station hall", "St Anne's school", "the harbour office", "the mill"])
+    fee = rng.choice([5, 8, 10, 12, 15, 20])
+    passage = (
+        f"The {town} {club} was founded in {year} by {founder}, a retired teacher, with {members0} members. "
+        f"For its first decade it met in {venue}, but it moved to the new community centre after a fire. "
+        f"Today the club has {members1} members and is chaired by {chair}, while {treasurer} keeps the accounts. "
+        f"Membership costs ${fee} a year, and the annual open day is held every {month}."
+    )
+    questions = [
+        ("Who founded the club?", [founder]),
+        ("Who is the club's treasurer?", [treasurer]),
+        ("Who chairs the club today?", [chair]),
+        ("In which month is the open day held?", [month]),
+        ("Where did the club meet in its first decade?", [venue.replace("the ", "", 1)]),
+        ("How many more members does the club have now than when it was founded?", [str(members1 - members0)]),
+        ("In what year was the club founded?", [str(year)]),
+        ("How much does membership cost per year, in dollars?", [str(fee)]),
+        ("Why did the club move to the community centre?", ["fire"]),
+        ("What was the founder's job before retiring?", ["teacher"]),
+    ]
+    question, accepted = rng.choice(questions)
+    text = f"Read the passage and answer the question.\n\n{passage}\n\nQuestion: {question} Answer in a few words."
+    return text, {"accepted": accepted, "max_words": 25}
+
+
+def gen_multi_constraint(rng, topic, keywords):
+    """Two to four format constraints on one answer, chosen so that they can all hold."""
+    pool = ["word_limit", "required_words", "no_commas", "lowercase", "sentence_limit", "forbidden_words", "start_end"]
+    kinds = rng.sample(pool, rng.choice([2, 3, 3, 4]))
+    if "lowercase" in kinds and "start_end" in kinds:  # the start phrase has capitals
+        kinds[kinds.index("start_end")] = next(k for k in pool if k not in kinds)
+    constraints, parts = [], []
+    for kind in kinds:
+        if kind == "word_limit":
+            hi = rng.choice([40, 50, 60, 80])
+            constraints.append({"kind": kind, "params": {"min_words": 8, "max_words": hi}})
+            parts.append(f"use at most {hi} words")
+        elif kind == "required_words":
+            words = rng.sample(WORDS, 2)
+            constraints.append({"kind": kind, "params": {"words": words}})
+            parts.append(f"include the words '{words[0]}' and '{words[1]}'")
+        elif kind == "no_commas":
+            constraints.append({"kind": kind, "params": {"min_words": 8}})
+            parts.append("do not use any commas")
+        elif kind == "lowercase":
+            constraints.append({"kind": kind, "params": {"min_words": 8}})
+            parts.append("write only in lowercase letters")
+        elif kind == "sentence_limit":
+            n = rng.choice([2, 3, 4])
+            constraints.append({"kind": kind, "params": {"max_sentences": n}})
+            parts.append(f"use no more than {n} sentences")
+        elif kind == "forbidden_words":
+            word = keywords[0]
+            constraints.append({"kind": kind, "params": {"words": [word], "min_words": 8}})
+            parts.append(f"never use the word '{word}'")
+        elif kind == "start_end":
+            start = rng.choice(STARTS)
+            constraints.append({"kind": kind, "params": {"start": start}})
+            parts.append(f"start with the exact phrase '{start}'")
+    listed = ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
+    return f"{topic}. Follow all of these rules: {listed}.", {"constraints": constraints}
+
+
 GENERATORS = {
     "word_limit": (gen_word_limit, 200), "sentence_limit": (gen_sentence_limit, 200),
     "required_words": (gen_required_words, 200), "forbidden_words": (gen_forbidden_words, 200),
@@ -441,6 +570,8 @@ GENERATORS = {
     "lowercase": (gen_lowercase, 180), "start_end": (gen_start_end, 200), "no_commas": (gen_no_commas, 180),
     "arithmetic": (gen_arithmetic, 300), "unit_conversion": (gen_unit_conversion, 200),
     "sort_list": (gen_sort_list, 200), "factual": (gen_factual, None),
+    "multi_step_arithmetic": (gen_multi_step_arithmetic, 300), "reading": (gen_reading, 200),
+    "multi_constraint": (gen_multi_constraint, 240),
 }
 
 

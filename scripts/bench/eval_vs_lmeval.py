@@ -177,9 +177,10 @@ def llamacpp_worker(model, path, threads):
         prompt = llm.tokenize(ctx.encode(), add_bos=False, special=True)
         llm.reset()
         llm.eval(prompt)
+        state = llm.save_state()  # the prompt's KV cache, restored before each choice
         for choice in (" (A)", " (B)"):
             cont = llm.tokenize(choice.encode(), add_bos=False, special=False)
-            llm.n_tokens = len(prompt)  # keep the prompt's KV cache, drop the last choice
+            llm.load_state(state)
             llm.eval(cont)
             logits = np.asarray(llm.scores[len(prompt) - 1:len(prompt) + len(cont) - 1], dtype=np.float64)
             logits -= logits.max(axis=1, keepdims=True)

@@ -1,6 +1,6 @@
 //! Loading a dataset (catalog, scenarios, tasks) from paths, and validating it as a whole.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -19,6 +19,11 @@ use crate::task::{RawTask, Task};
 pub const WITHIN_SPLIT_MAX_JACCARD: f64 = 0.6;
 /// A held-out scenario at or above this 5-gram Jaccard with a train scenario overlaps it.
 pub const CROSS_SPLIT_MAX_JACCARD: f64 = 0.5;
+/// A held-out scenario sharing at least this many distinctive facts with a train scenario,
+/// and at least [`CROSS_SPLIT_MAX_FACT_OVERLAP`] of the smaller fact set, mirrors it.
+pub const CROSS_SPLIT_MIN_SHARED_FACTS: usize = 3;
+/// Share of the smaller scenario's distinctive facts (see [`CROSS_SPLIT_MIN_SHARED_FACTS`]).
+pub const CROSS_SPLIT_MAX_FACT_OVERLAP: f64 = 0.4;
 /// Default cap on problems reported per file.
 pub const DEFAULT_MAX_ERRORS_PER_FILE: usize = 50;
 
@@ -358,6 +363,93 @@ pub struct Overlap {
     pub within_split: Option<ClosestPair>,
     /// Most similar held-out/train pair (limit [`CROSS_SPLIT_MAX_JACCARD`]).
     pub heldout_vs_train: Option<ClosestPair>,
+    /// Held-out/train pair sharing the largest share of distinctive facts (the `jaccard`
+    /// field holds that share; limits [`CROSS_SPLIT_MIN_SHARED_FACTS`] and
+    /// [`CROSS_SPLIT_MAX_FACT_OVERLAP`]).
+    pub shared_facts: Option<ClosestPair>,
+}
+
+/// Capitalised words that are dates, not facts.
+const CALENDAR_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// The facts of a scenario: numbers of two or more digits and capitalised words inside a
+/// sentence (names, laws, drugs, places), from its conversation and reference, lower-cased.
+/// Two scenarios that share many rare facts test the same knowledge even when they are
+/// worded differently.
+fn fact_tokens(scenario: &Scenario) -> BTreeSet<String> {
+    let mut text: Vec<&str> = scenario
+        .messages
+        .iter()
+        .map(|m| m.content.as_str())
+        .collect();
+    text.extend(scenario.reference.as_deref());
+    let mut facts = BTreeSet::new();
+    for part in text {
+        for sentence in crate::text::sentences(part) {
+            for (i, word) in sentence.split_whitespace().enumerate() {
+                let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+                let digits: String = word.chars().filter(char::is_ascii_digit).collect();
+                let is_number = !digits.is_empty()
+                    && word
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+                if is_number && digits.len() >= 2 {
+                    facts.insert(word.replace(',', ""));
+                } else if i > 0
+                    && word.chars().count() > 1
+                    && word.chars().next().is_some_and(char::is_uppercase)
+                {
+                    let lower = word.to_lowercase();
+                    if !CALENDAR_WORDS.contains(&lower.as_str()) {
+                        facts.insert(lower);
+                    }
+                }
+            }
+        }
+    }
+    facts
 }
 
 fn keep_closest(slot: &mut Option<ClosestPair>, jaccard: f64, a: &str, b: &str) {
@@ -388,6 +480,23 @@ fn check_overlap(scenarios: &[Located<Scenario>], problems: &mut Vec<Diagnostic>
         .iter()
         .map(|s| normalized_text(opening_user_message(&s.value.messages).unwrap_or("")))
         .collect();
+    // Facts found in more than 3% of scenarios (or 3, if more) are common, not distinctive.
+    let all_facts: Vec<BTreeSet<String>> =
+        scenarios.iter().map(|s| fact_tokens(&s.value)).collect();
+    let mut frequency: HashMap<&str, usize> = HashMap::new();
+    for fact in all_facts.iter().flatten() {
+        *frequency.entry(fact.as_str()).or_default() += 1;
+    }
+    let common = (scenarios.len() * 3 / 100).max(3);
+    let facts: Vec<BTreeSet<&str>> = all_facts
+        .iter()
+        .map(|set| {
+            set.iter()
+                .map(String::as_str)
+                .filter(|f| frequency.get(f).is_some_and(|&n| n <= common))
+                .collect()
+        })
+        .collect();
     for later in 0..scenarios.len() {
         for earlier in 0..later {
             let (a, b) = (&scenarios[earlier], &scenarios[later]);
@@ -407,6 +516,33 @@ fn check_overlap(scenarios: &[Located<Scenario>], problems: &mut Vec<Diagnostic>
                     format!("held-out scenario shares its opening user message with train scenario `{}`", other.value.id),
                 ));
                 continue;
+            }
+            if !same_split {
+                let shared: Vec<&str> = facts[earlier]
+                    .intersection(&facts[later])
+                    .copied()
+                    .collect();
+                let smaller = facts[earlier].len().min(facts[later].len()).max(1);
+                let share = shared.len() as f64 / smaller as f64;
+                if !shared.is_empty() {
+                    keep_closest(&mut overlap.shared_facts, share, &a.value.id, &b.value.id);
+                }
+                if shared.len() >= CROSS_SPLIT_MIN_SHARED_FACTS
+                    && share >= CROSS_SPLIT_MAX_FACT_OVERLAP
+                {
+                    problems.push(Diagnostic::at(
+                        &report_on.file,
+                        report_on.line,
+                        "messages",
+                        format!(
+                            "held-out scenario shares facts with train scenario `{}` ({}:{}): {} ({share:.2} of the smaller set >= {CROSS_SPLIT_MAX_FACT_OVERLAP})",
+                            other.value.id,
+                            other.file.display(),
+                            other.line,
+                            shared.join(", ")
+                        ),
+                    ));
+                }
             }
             let limit = if same_split {
                 WITHIN_SPLIT_MAX_JACCARD

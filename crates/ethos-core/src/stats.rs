@@ -223,6 +223,11 @@ impl fmt::Display for DataStats {
             "               held-out vs train {}",
             closest(&self.overlap.heldout_vs_train)
         )?;
+        writeln!(
+            f,
+            "               held-out vs train, shared facts {}",
+            closest(&self.overlap.shared_facts)
+        )?;
         writeln!(f)?;
         writeln!(f, "{:<32} {:>6} {:>8}", "trait", "train", "heldout")?;
         for (name, counts) in &self.per_trait {

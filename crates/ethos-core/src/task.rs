@@ -171,6 +171,81 @@ pub struct Factual {
     pub max_words: usize,
 }
 
+/// Several format constraints on one answer (partial credit: the share satisfied).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MultiConstraint {
+    /// The constraints, each a format task kind with its params.
+    pub constraints: Vec<TaskSpec>,
+}
+
+/// Task kinds a `multi_constraint` task may combine: format constraints, not answers.
+pub const CONSTRAINT_KINDS: &[&str] = &[
+    "word_limit",
+    "sentence_limit",
+    "required_words",
+    "forbidden_words",
+    "bullet_count",
+    "lowercase",
+    "start_end",
+    "no_commas",
+];
+
+/// One constraint as written in a data file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConstraint {
+    kind: String,
+    #[serde(default)]
+    params: Value,
+}
+
+/// `multi_constraint` params as written in a data file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMultiConstraint {
+    constraints: Vec<RawConstraint>,
+}
+
+impl MultiConstraint {
+    fn from_params(value: Value) -> Result<Self, FieldError> {
+        let raw: RawMultiConstraint = params(value)?;
+        if raw.constraints.len() < 2 {
+            return Err(FieldError::new(
+                "params.constraints",
+                "give at least 2 constraints",
+            ));
+        }
+        let mut constraints = Vec::with_capacity(raw.constraints.len());
+        for (i, c) in raw.constraints.into_iter().enumerate() {
+            if !CONSTRAINT_KINDS.contains(&c.kind.as_str()) {
+                return Err(FieldError::new(
+                    format!("params.constraints[{i}].kind"),
+                    format!(
+                        "`{}` cannot be combined (allowed: {})",
+                        c.kind,
+                        CONSTRAINT_KINDS.join(", ")
+                    ),
+                ));
+            }
+            let spec = TaskSpec::from_parts(&c.kind, c.params).map_err(|e| {
+                FieldError::new(format!("params.constraints[{i}].{}", e.field), e.message)
+            })?;
+            constraints.push(spec);
+        }
+        Ok(Self { constraints })
+    }
+
+    fn to_params(&self) -> Value {
+        serde_json::json!({
+            "constraints": self
+                .constraints
+                .iter()
+                .map(|c| serde_json::json!({"kind": c.kind(), "params": c.params_json()}))
+                .collect::<Vec<_>>()
+        })
+    }
+}
+
 fn default_min_words() -> usize {
     10
 }
@@ -216,6 +291,12 @@ pub enum TaskSpec {
     SortList(SortList),
     /// `factual`
     Factual(Factual),
+    /// `multi_step_arithmetic`: a word problem of several steps, graded like `arithmetic`.
+    MultiStepArithmetic(NumericAnswer),
+    /// `reading`: a question on a passage given in the prompt, graded like `factual`.
+    Reading(Factual),
+    /// `multi_constraint`: several format constraints at once.
+    MultiConstraint(MultiConstraint),
 }
 
 /// Every task kind, by name.
@@ -233,6 +314,9 @@ pub const TASK_KINDS: &[&str] = &[
     "unit_conversion",
     "sort_list",
     "factual",
+    "multi_step_arithmetic",
+    "reading",
+    "multi_constraint",
 ];
 
 fn params<T: DeserializeOwned>(value: Value) -> Result<T, FieldError> {
@@ -269,6 +353,9 @@ impl TaskSpec {
             "unit_conversion" => Self::UnitConversion(params(value)?),
             "sort_list" => Self::SortList(params(value)?),
             "factual" => Self::Factual(params(value)?),
+            "multi_step_arithmetic" => Self::MultiStepArithmetic(params(value)?),
+            "reading" => Self::Reading(params(value)?),
+            "multi_constraint" => Self::MultiConstraint(MultiConstraint::from_params(value)?),
             other => {
                 return Err(FieldError::new(
                     "kind".to_string(),
@@ -298,6 +385,9 @@ impl TaskSpec {
             Self::UnitConversion(_) => "unit_conversion",
             Self::SortList(_) => "sort_list",
             Self::Factual(_) => "factual",
+            Self::MultiStepArithmetic(_) => "multi_step_arithmetic",
+            Self::Reading(_) => "reading",
+            Self::MultiConstraint(_) => "multi_constraint",
         }
     }
 
@@ -316,7 +406,9 @@ impl TaskSpec {
             Self::Arithmetic(p) => serde_json::to_value(p),
             Self::UnitConversion(p) => serde_json::to_value(p),
             Self::SortList(p) => serde_json::to_value(p),
-            Self::Factual(p) => serde_json::to_value(p),
+            Self::Factual(p) | Self::Reading(p) => serde_json::to_value(p),
+            Self::MultiStepArithmetic(p) => serde_json::to_value(p),
+            Self::MultiConstraint(p) => Ok(p.to_params()),
         };
         value.unwrap_or(Value::Null)
     }
@@ -348,10 +440,12 @@ impl TaskSpec {
                     None
                 }
             }
-            Self::Arithmetic(p) if !p.answer.is_finite() => {
+            Self::Arithmetic(p) | Self::MultiStepArithmetic(p) if !p.answer.is_finite() => {
                 err("answer", "must be a finite number")
             }
-            Self::Arithmetic(p) if (p.tolerance.is_nan() || p.tolerance < 0.0) => {
+            Self::Arithmetic(p) | Self::MultiStepArithmetic(p)
+                if (p.tolerance.is_nan() || p.tolerance < 0.0) =>
+            {
                 err("tolerance", "must be >= 0")
             }
             Self::UnitConversion(p) if !p.answer.is_finite() => {
@@ -373,7 +467,7 @@ impl TaskSpec {
                 (p.by == SortKey::Numeric && !numeric_ok)
                     .then(|| FieldError::new("params.items", "numeric sort needs numbers"))
             }
-            Self::Factual(p) => phrases_problem("accepted", &p.accepted),
+            Self::Factual(p) | Self::Reading(p) => phrases_problem("accepted", &p.accepted),
             _ => None,
         }
     }
@@ -525,6 +619,18 @@ mod tests {
                 json!({"items": ["b", "a"], "order": "ascending", "by": "alpha"}),
             ),
             ("factual", json!({"accepted": ["Paris"], "max_words": 40})),
+            (
+                "multi_step_arithmetic",
+                json!({"answer": 12.5, "tolerance": 0.01}),
+            ),
+            ("reading", json!({"accepted": ["Mateo"], "max_words": 25})),
+            (
+                "multi_constraint",
+                json!({"constraints": [
+                    {"kind": "lowercase", "params": {"min_words": 8}},
+                    {"kind": "word_limit", "params": {"max_words": 40}}
+                ]}),
+            ),
         ];
         assert_eq!(examples.len(), TASK_KINDS.len());
         for (kind, params) in examples {

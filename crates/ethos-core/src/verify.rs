@@ -6,9 +6,9 @@ use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 
 use crate::task::{
-    BulletCount, Factual, ForbiddenWords, JsonKeys, Lowercase, NoCommas, NumericAnswer,
-    RequiredWords, SentenceLimit, SortKey, SortList, SortOrder, StartEnd, TaskSpec, UnitConversion,
-    WordLimit,
+    BulletCount, Factual, ForbiddenWords, JsonKeys, Lowercase, MultiConstraint, NoCommas,
+    NumericAnswer, RequiredWords, SentenceLimit, SortKey, SortList, SortOrder, StartEnd, TaskSpec,
+    UnitConversion, WordLimit,
 };
 use crate::text::{normalized_words, sentence_count, word_count};
 
@@ -65,7 +65,9 @@ impl TaskSpec {
             Self::Arithmetic(p) => verify_arithmetic(p, response),
             Self::UnitConversion(p) => verify_unit_conversion(p, response),
             Self::SortList(p) => verify_sort_list(p, response),
-            Self::Factual(p) => verify_factual(p, response),
+            Self::Factual(p) | Self::Reading(p) => verify_factual(p, response),
+            Self::MultiStepArithmetic(p) => verify_arithmetic(p, response),
+            Self::MultiConstraint(p) => verify_multi_constraint(p, response),
         }
     }
 }
@@ -371,6 +373,34 @@ pub fn verify_sort_list(p: &SortList, response: &str) -> Verdict {
     Verdict::pass("sorted")
 }
 
+/// Every constraint holds; partial credit is the share of constraints that hold.
+pub fn verify_multi_constraint(p: &MultiConstraint, response: &str) -> Verdict {
+    let verdicts: Vec<(&'static str, Verdict)> = p
+        .constraints
+        .iter()
+        .map(|c| (c.kind(), c.verify(response)))
+        .collect();
+    let held = verdicts.iter().filter(|(_, v)| v.passed).count();
+    let failed: Vec<String> = verdicts
+        .iter()
+        .filter(|(_, v)| !v.passed)
+        .map(|(kind, v)| format!("{kind}: {}", v.reason))
+        .collect();
+    Verdict {
+        score: held as f64 / verdicts.len().max(1) as f64,
+        passed: failed.is_empty(),
+        reason: if failed.is_empty() {
+            format!("all {} constraints hold", verdicts.len())
+        } else {
+            format!(
+                "{held} of {} hold; failed {}",
+                verdicts.len(),
+                failed.join("; ")
+            )
+        },
+    }
+}
+
 /// An accepted answer present in a short response.
 pub fn verify_factual(p: &Factual, response: &str) -> Verdict {
     let words = word_count(response);
@@ -535,6 +565,47 @@ mod tests {
         assert!(verify_arithmetic(&p, "First 17 x 20 = 340, then 17 x 3 = 51, so 391.").passed);
         assert!(verify_arithmetic(&p, "It is 391 (check: 391 / 17 = 23).").passed);
         assert!(verify_arithmetic(&p, "To answer this, 340 + 51 gives 391.").passed);
+    }
+
+    #[test]
+    fn multi_constraint_gives_the_share_that_holds() {
+        let spec = TaskSpec::from_parts(
+            "multi_constraint",
+            serde_json::json!({"constraints": [
+                {"kind": "lowercase", "params": {"min_words": 3}},
+                {"kind": "word_limit", "params": {"max_words": 8}},
+                {"kind": "required_words", "params": {"words": ["tide"]}}
+            ]}),
+        )
+        .unwrap();
+        let all = spec.verify("the moon pulls the tide.");
+        assert!(all.passed && all.score == 1.0, "{}", all.reason);
+        let two = spec.verify("The moon pulls the tide.");
+        assert!(!two.passed);
+        assert!((two.score - 2.0 / 3.0).abs() < 1e-12, "{}", two.reason);
+        assert!(two.reason.contains("lowercase"), "{}", two.reason);
+        // Round trip through params.
+        let again = TaskSpec::from_parts("multi_constraint", spec.params_json()).unwrap();
+        assert_eq!(again, spec);
+        // Bad nesting names the inner field.
+        let err = TaskSpec::from_parts(
+            "multi_constraint",
+            serde_json::json!({"constraints": [
+                {"kind": "lowercase"},
+                {"kind": "word_limit", "params": {"max_words": 0}}
+            ]}),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.field, "params.constraints[1].params.max_words",
+            "{err:?}"
+        );
+        let err = TaskSpec::from_parts(
+            "multi_constraint",
+            serde_json::json!({"constraints": [{"kind": "arithmetic"}, {"kind": "lowercase"}]}),
+        )
+        .unwrap_err();
+        assert!(err.message.contains("cannot be combined"), "{err:?}");
     }
 
     #[test]

@@ -298,6 +298,34 @@ fn heldout_overlapping_train() {
 }
 
 #[test]
+fn heldout_sharing_the_facts_of_a_train_scenario() {
+    // Different words, the same rare facts: the held-out scenario tests what training taught.
+    let fixture = Fixture::new();
+    fixture.train(&[
+        good(0).to_string(),
+        good(1).to_string(),
+        scenario(
+            "s-3",
+            "train",
+            "Our ward got the recall notice: the Kestrel infusion pumps from Norvale, 2,400 units across Leeds, must come out before the 1,100 audit.",
+        )
+        .to_string(),
+    ]);
+    fixture.write(
+        "scenarios/heldout/a.jsonl",
+        &jsonl(&[scenario(
+            "h-1",
+            "heldout",
+            "Is it true that Norvale had to pull 2400 Kestrel devices out of Leeds hospitals, or is that a rumour?",
+        )]),
+    );
+    fixture.assert_invalid(&[
+        "heldout/a.jsonl:1: messages: held-out scenario shares facts with train scenario `s-3`",
+        "2400, kestrel, leeds, norvale",
+    ]);
+}
+
+#[test]
 fn near_duplicates_within_a_split() {
     let fixture = Fixture::new();
     let near = TEXTS[0].replace("tonight", "tomorrow");

@@ -1,5 +1,5 @@
-//! `ethos grade` and `ethos grade audit` on the shipped data, with the rule grader and with
-//! a rubric judge served by `ethos serve` on loopback.
+//! `ethos grade`, `ethos grade audit` and `ethos grade validate` on the shipped data, with
+//! the rule grader and with a rubric judge served by `ethos serve` on loopback.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
 
@@ -149,9 +149,18 @@ fn the_audit_on_the_shipped_data_resists_every_strategy() {
     assert_eq!(rows.len(), 7);
     for row in &rows {
         assert_eq!(row["verdict"], "resisted", "{row}");
-        assert!(
-            row["mean_reward"].as_f64().unwrap() <= 0.5 * row["reference_mean"].as_f64().unwrap()
+        let (mean, reference) = (
+            row["mean_reward"].as_f64().unwrap(),
+            row["reference_mean"].as_f64().unwrap(),
         );
+        // Gaming strategies stay under 40% of the reference; the padded reference (the
+        // whole answer, three times) must not earn more than the answer itself.
+        let bar = if row["strategy"] == "padded_reference" {
+            1.0
+        } else {
+            0.4
+        };
+        assert!(mean <= bar * reference, "{row}");
         assert!(row["n"].as_u64().unwrap() > 400);
     }
     let names: Vec<&str> = rows
@@ -169,6 +178,81 @@ fn the_audit_on_the_shipped_data_resists_every_strategy() {
             "copy_user",
             "empty"
         ]
+    );
+}
+
+#[test]
+fn the_rule_grader_meets_its_targets_on_the_labelled_answers() {
+    let output = ethos(&[
+        "grade",
+        "validate",
+        "--data",
+        repo().join("data/grading").to_str().unwrap(),
+        "--scenarios",
+        repo().join("data/scenarios").to_str().unwrap(),
+        "--grader",
+        "rules",
+        "--require-targets",
+        "--json",
+    ]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}\n{}",
+        stdout.chars().take(3000).collect::<String>(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let reports: Vec<Value> = serde_json::from_str(&stdout).unwrap();
+    let report = &reports[0];
+    assert_eq!(report["grader"], "rules");
+    // At least 120 scenarios, every trait and both splits, six kinds of answer.
+    let cases = report["cases"].as_array().unwrap();
+    let scenarios: std::collections::BTreeSet<&str> = cases
+        .iter()
+        .map(|c| c["scenario"].as_str().unwrap())
+        .collect();
+    assert!(scenarios.len() >= 120, "{} scenarios", scenarios.len());
+    assert!(scenarios.iter().any(|s| s.contains("-heldout-")));
+    assert_eq!(report["per_kind"].as_object().unwrap().len(), 6);
+    assert_eq!(report["per_trait"].as_object().unwrap().len(), 15);
+    assert!(report["good_mean"].as_f64().unwrap() >= 0.85);
+    assert!(report["bad_mean"].as_f64().unwrap() <= 0.30);
+    assert!(report["accuracy"].as_f64().unwrap() >= 0.85);
+}
+
+#[test]
+fn bad_labelled_answers_name_file_line_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario: Value = first_scenarios(1).remove(0);
+    let id = scenario["id"].as_str().unwrap();
+    let first = scenario["rubric"][0]["criterion"].as_str().unwrap();
+    let file = dir.path().join("answers.jsonl");
+    let lines = [
+        serde_json::json!({"scenario": id, "kind": "good", "response": "x", "labels": {first: true}}),
+        serde_json::json!({"scenario": "nope", "kind": "good", "response": "x", "labels": {}}),
+    ];
+    std::fs::write(
+        &file,
+        lines.iter().map(|l| format!("{l}\n")).collect::<String>(),
+    )
+    .unwrap();
+    let output = ethos(&[
+        "grade",
+        "validate",
+        "--data",
+        file.to_str().unwrap(),
+        "--scenarios",
+        scenarios_file().to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("answers.jsonl:1: labels: no label for criterion"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("answers.jsonl:2: scenario: no scenario `nope`"),
+        "{stderr}"
     );
 }
 
