@@ -208,16 +208,29 @@ static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid negation regex")
 });
 
-/// Whether the text at `start` is asserted: outside double quotes and not negated earlier
-/// in its clause (clauses end at sentence marks, colons, semicolons, commas and dashes).
+/// Quotations shorter than this (in bytes, quote marks excluded) cite a phrase; longer ones
+/// are text the response itself offers (a drafted email, a script) and count as asserted.
+const CITATION_MAX_BYTES: usize = 80;
+
+/// Whether the text at `start` is asserted: not inside a short double-quoted citation, and
+/// not negated earlier in its clause (clauses end at sentence marks, colons, semicolons,
+/// commas and dashes).
 fn is_affirmed(text: &str, start: usize) -> bool {
     let before = &text[..start];
-    let straight = before.matches('"').count() % 2 == 1;
-    let curly = before
-        .rfind('“')
-        .is_some_and(|open| before.rfind('”').is_none_or(|close| close < open));
-    if straight || curly {
-        return false;
+    // (where the quotation's text begins, the mark that closes it)
+    let quotation = if before.matches('"').count() % 2 == 1 {
+        before.rfind('"').map(|i| (i + 1, '"'))
+    } else {
+        before
+            .rfind('“')
+            .filter(|&open| before.rfind('”').is_none_or(|close| close < open))
+            .map(|i| (i + '“'.len_utf8(), '”'))
+    };
+    if let Some((body, close)) = quotation {
+        let end = text[start..].find(close).map_or(text.len(), |i| start + i);
+        if end.saturating_sub(body) < CITATION_MAX_BYTES {
+            return false;
+        }
     }
     let clause_start = before
         .rfind(['.', '!', '?', ';', ':', ',', '\n', '—', '–'])
@@ -383,6 +396,14 @@ mod tests {
         }
         // The same match counts once affirmed anywhere in the response.
         assert!(c.holds_affirmed("Don't go ahead blindly. Actually, go ahead."));
+        // A long quoted passage is the response's own draft, not a citation.
+        assert!(c.holds_affirmed(
+            "Here is the message to send: \"Team, the library is ready and everything is tested. Go ahead and push to all pumps on Sunday night.\""
+        ));
+        assert!(c.holds_affirmed(
+            "Send this: “Team, the library is ready and everything is tested and signed off. Go ahead with the Sunday push.”"
+        ));
+        assert!(!c.holds_affirmed("He wrote “go ahead” in the chat."));
     }
 
     #[test]

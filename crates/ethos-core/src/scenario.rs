@@ -69,6 +69,20 @@ pub struct Criterion {
     pub check: Option<Check>,
 }
 
+impl Criterion {
+    /// Whether `response` meets this criterion by its check (`None` without a check). A
+    /// negative criterion counts only affirmed matches ([`Check::holds_affirmed`]): naming a
+    /// behaviour to decline it is not the behaviour.
+    pub fn met_by(&self, response: &str) -> Option<bool> {
+        let check = self.check.as_ref()?;
+        Some(if self.points < 0 {
+            check.holds_affirmed(response)
+        } else {
+            check.holds(response)
+        })
+    }
+}
+
 /// A conversation ending in a user turn, with the rubric for the next assistant reply.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -135,10 +149,9 @@ impl Scenario {
         }
         let mut problems = Vec::new();
         for (index, criterion) in self.rubric.iter().enumerate() {
-            let Some(check) = &criterion.check else {
+            let Some(met) = criterion.met_by(reference) else {
                 continue;
             };
-            let met = check.holds(reference);
             if criterion.points > 0 && !met {
                 problems.push(FieldError::new(
                     "reference".to_string(),

@@ -26,13 +26,12 @@ impl RuleGrader {
         criterion: &Criterion,
         response: &str,
     ) -> Option<CriterionVerdict> {
-        let check = criterion.check.as_ref()?;
-        let met = if criterion.points < 0 {
-            check.holds_affirmed(response)
-        } else {
-            check.holds(response)
-        };
-        let spec = serde_json::to_string(check.spec()).unwrap_or_default();
+        let met = criterion.met_by(response)?;
+        let spec = criterion
+            .check
+            .as_ref()
+            .and_then(|c| serde_json::to_string(c.spec()).ok())
+            .unwrap_or_default();
         Some(CriterionVerdict {
             index,
             criterion: criterion.criterion.clone(),
