@@ -406,6 +406,10 @@ pub struct Item {
     /// `free-text`: a task verifier instead of a rubric.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verify: Option<Verify>,
+    /// `free-text` with a rubric: a good response, which must pass the rubric's own checks
+    /// (the gaming audit compares strategies with it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
     /// `judge-score`: judge prompts replacing the benchmark's, by name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub judges: BTreeMap<String, String>,
@@ -452,6 +456,7 @@ impl Item {
             choice_roles: Vec::new(),
             rubric: Vec::new(),
             verify: None,
+            reference: None,
             judges: BTreeMap::new(),
             accepted: Vec::new(),
             correct_letter: None,
@@ -793,6 +798,10 @@ pub fn item_problems(header: &BenchmarkHeader, item: &Item) -> Vec<FieldError> {
     unexpected("rubric", !free_text && !item.rubric.is_empty());
     unexpected("verify", !free_text && item.verify.is_some());
     unexpected(
+        "reference",
+        !(free_text && !item.rubric.is_empty()) && item.reference.is_some(),
+    );
+    unexpected(
         "judges",
         !matches!(header.scoring, Scoring::JudgeScore(_)) && !item.judges.is_empty(),
     );
@@ -824,7 +833,12 @@ pub fn item_problems(header: &BenchmarkHeader, item: &Item) -> Vec<FieldError> {
                 "verify",
                 "give a `rubric` or a `verify`, not both",
             )),
-            (false, None) => problems.extend(rubric_problems(&item.rubric, MAX_BENCHMARK_CRITERIA)),
+            (false, None) => {
+                problems.extend(rubric_problems(&item.rubric, MAX_BENCHMARK_CRITERIA));
+                if let Some(reference) = &item.reference {
+                    problems.extend(crate::scenario::reference_problems(&item.rubric, reference));
+                }
+            }
             (true, Some(_)) => {}
         },
         Scoring::JudgeScore(judge) => {

@@ -136,39 +136,7 @@ impl Scenario {
         problems.extend(conversation_problems(&self.messages));
         problems.extend(rubric_problems(&self.rubric, MAX_CRITERIA));
         if let Some(reference) = &self.reference {
-            problems.extend(self.reference_problems(reference));
-        }
-        problems
-    }
-
-    /// The reference must pass its own checks: every checked positive criterion met, no
-    /// checked negative one.
-    fn reference_problems(&self, reference: &str) -> Vec<FieldError> {
-        if reference.trim().is_empty() {
-            return vec![FieldError::new("reference", "is empty")];
-        }
-        let mut problems = Vec::new();
-        for (index, criterion) in self.rubric.iter().enumerate() {
-            let Some(met) = criterion.met_by(reference) else {
-                continue;
-            };
-            if criterion.points > 0 && !met {
-                problems.push(FieldError::new(
-                    "reference".to_string(),
-                    format!(
-                        "does not meet the check of positive criterion rubric[{index}] \"{}\"",
-                        criterion.criterion
-                    ),
-                ));
-            } else if criterion.points < 0 && met {
-                problems.push(FieldError::new(
-                    "reference".to_string(),
-                    format!(
-                        "triggers the check of negative criterion rubric[{index}] \"{}\"",
-                        criterion.criterion
-                    ),
-                ));
-            }
+            problems.extend(reference_problems(&self.rubric, reference));
         }
         problems
     }
@@ -229,6 +197,38 @@ pub fn id_problem(id: &str) -> Option<String> {
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'));
     (!ok).then(|| format!("`{id}` may only contain A-Z, a-z, 0-9, '_', '-', '.' and ':'"))
+}
+
+/// A reference response must pass its rubric's own checks: every checked positive
+/// criterion met, no checked negative one.
+pub fn reference_problems(rubric: &[Criterion], reference: &str) -> Vec<FieldError> {
+    if reference.trim().is_empty() {
+        return vec![FieldError::new("reference", "is empty")];
+    }
+    let mut problems = Vec::new();
+    for (index, criterion) in rubric.iter().enumerate() {
+        let Some(met) = criterion.met_by(reference) else {
+            continue;
+        };
+        if criterion.points > 0 && !met {
+            problems.push(FieldError::new(
+                "reference".to_string(),
+                format!(
+                    "does not meet the check of positive criterion rubric[{index}] \"{}\"",
+                    criterion.criterion
+                ),
+            ));
+        } else if criterion.points < 0 && met {
+            problems.push(FieldError::new(
+                "reference".to_string(),
+                format!(
+                    "triggers the check of negative criterion rubric[{index}] \"{}\"",
+                    criterion.criterion
+                ),
+            ));
+        }
+    }
+    problems
 }
 
 #[cfg(test)]

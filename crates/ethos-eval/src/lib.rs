@@ -7,6 +7,7 @@
 //! statistics that compare runs ([`stats`]). It also measures graders themselves against
 //! hand-labelled answers ([`grader_validation`]).
 
+pub mod bench_stats;
 pub mod compare;
 pub mod correlate;
 pub mod error;

@@ -118,6 +118,20 @@ pub enum BenchCommand {
     },
     /// Convert files of a public benchmark format into ethos benchmark files.
     Import(ImportArgs),
+    /// Items, categories, answer balance, length-only and keyword-only baselines,
+    /// near-duplicate rates, overlap with the training data and the gaming audit of
+    /// free-text rubrics, per benchmark.
+    Stats {
+        /// Benchmark files or folders to add to the built-in ones.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Training data the benchmarks must not repeat.
+        #[arg(long, value_name = "PATH", default_value = "data")]
+        training: Vec<PathBuf>,
+        /// Print a JSON array.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `ethos bench import` flags.

@@ -1,10 +1,12 @@
-//! `ethos bench list|show|import`.
+//! `ethos bench list|show|import|stats`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use ethos_core::Direction;
+use ethos_core::dataset::{DataSet, LoadOptions};
+use ethos_eval::bench_stats::{BenchmarkStats, TrainingIndex, benchmark_stats};
 use ethos_eval::import::{Format, ImportOptions, import};
 use ethos_eval::registry::Registered;
 use ethos_eval::{Registry, RegistryError};
@@ -23,7 +25,89 @@ pub fn run(command: BenchCommand) -> anyhow::Result<ExitCode> {
             json,
         } => show(&id, &paths, items, json),
         BenchCommand::Import(args) => run_import(args),
+        BenchCommand::Stats {
+            paths,
+            training,
+            json,
+        } => stats(&paths, &training, json),
     }
+}
+
+fn share(value: Option<f64>) -> String {
+    value.map_or_else(|| "-".to_string(), |v| format!("{v:.2}"))
+}
+
+fn stats(paths: &[PathBuf], training: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
+    let registry = match registry(paths) {
+        Ok(r) => r,
+        Err(code) => return Ok(code),
+    };
+    let (data, problems) = DataSet::load(training, &LoadOptions::default());
+    if !problems.is_empty() {
+        for problem in &problems {
+            eprintln!("{problem}");
+        }
+        eprintln!("--training: the training data has problems (listed above)");
+        return Ok(ExitCode::from(EXIT_INVALID));
+    }
+    let index = TrainingIndex::new(&data);
+    let all: Vec<BenchmarkStats> = registry
+        .all()
+        .iter()
+        .map(|e| benchmark_stats(&e.benchmark, &index))
+        .collect();
+    if json {
+        println!("{}", serde_json::to_string_pretty(&all)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "| benchmark | category | method | items | positions | chance | longest | shortest | keyword | near-dup | max train J | overlaps | worst gaming / reference |"
+    );
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    for s in &all {
+        let worst = s
+            .audit
+            .iter()
+            .filter(|r| r.strategy != "padded_reference")
+            .max_by(|a, b| a.ratio.total_cmp(&b.ratio))
+            .map_or("-".to_string(), |r| {
+                format!("{} {:.2}", r.strategy, r.ratio)
+            });
+        let positions: Vec<String> = s.answer_positions.iter().map(ToString::to_string).collect();
+        println!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {:.0}% | {:.2} | {} | {} |",
+            s.id,
+            s.category,
+            s.method,
+            s.items,
+            if positions.is_empty() {
+                "-".to_string()
+            } else {
+                positions.join("/")
+            },
+            share(s.chance),
+            share(s.longest_baseline),
+            share(s.shortest_baseline),
+            share(s.keyword_baseline),
+            s.near_duplicate_rate * 100.0,
+            s.max_training_jaccard,
+            s.training_overlaps,
+            worst
+        );
+    }
+    let items: usize = all.iter().map(|s| s.items).sum();
+    let categories = ethos_eval::bench_stats::categories(&all);
+    println!(
+        "\n{} benchmarks, {items} items, {} categories: {}",
+        all.len(),
+        categories.len(),
+        categories
+            .iter()
+            .map(|(c, n)| format!("{c} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The built-in registry plus `paths`; invalid files are listed and exit 2.

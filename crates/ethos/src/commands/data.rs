@@ -1,10 +1,13 @@
 //! `ethos data validate` and `ethos data stats`.
 
 use std::collections::BTreeSet;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use ethos_core::dataset::{CatalogSource, DataSet, LoadOptions};
 use ethos_core::{DataStats, Diagnostic};
+use ethos_eval::bench_stats::{TrainingIndex, benchmark_stats, separation_problems};
+use ethos_eval::{Registry, RegistryError};
 
 use super::EXIT_INVALID;
 use crate::cli::{DataArgs, DataCommand};
@@ -12,11 +15,19 @@ use crate::cli::{DataArgs, DataCommand};
 pub fn run(command: DataCommand) -> anyhow::Result<ExitCode> {
     match command {
         DataCommand::Validate(args) => {
-            let (data, problems) = load(&args);
+            let (data, mut problems) = load(&args);
+            let benchmarks = if problems.is_empty() {
+                check_benchmarks(&args.paths, &data, &mut problems)
+            } else {
+                None
+            };
             if !problems.is_empty() {
                 return Ok(report_problems(&problems));
             }
             println!("{}", summary_line(&data));
+            if let Some(line) = benchmarks {
+                println!("{line}");
+            }
             Ok(ExitCode::SUCCESS)
         }
         DataCommand::Stats(args) => {
@@ -54,6 +65,61 @@ fn report_problems(problems: &[Diagnostic]) -> ExitCode {
         files.len()
     );
     ExitCode::from(EXIT_INVALID)
+}
+
+/// Benchmark folders (`benchmarks/` in a data tree, or a folder so named) among `paths`:
+/// their files must parse and their items must not repeat the training data. Returns a
+/// summary line when there were any.
+fn check_benchmarks(
+    paths: &[PathBuf],
+    data: &DataSet,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let folders: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.is_dir())
+        .map(|p| {
+            if p.file_name().is_some_and(|n| n == "benchmarks") {
+                p.clone()
+            } else {
+                p.join("benchmarks")
+            }
+        })
+        .filter(|p| p.is_dir())
+        .collect();
+    if folders.is_empty() {
+        return None;
+    }
+    let mut registry = Registry::default();
+    if let Err(err) = registry.add_paths(&folders) {
+        match err {
+            RegistryError::Invalid(found) => problems.extend(found),
+            other => problems.push(Diagnostic::file(&folders[0], other.to_string())),
+        }
+        return None;
+    }
+    let training = TrainingIndex::new(data);
+    let mut worst: Option<(f64, String)> = None;
+    let entries = registry.all();
+    for entry in &entries {
+        problems.extend(separation_problems(&entry.benchmark, &training));
+        let stats = benchmark_stats(&entry.benchmark, &training);
+        if worst
+            .as_ref()
+            .is_none_or(|w| stats.near_duplicate_rate > w.0)
+        {
+            worst = Some((stats.near_duplicate_rate, stats.id));
+        }
+    }
+    let items: usize = entries.iter().map(|e| e.benchmark.items.len()).sum();
+    Some(format!(
+        "benchmarks: {} ({items} items), none repeating a training item; highest near-duplicate rate {}",
+        entries.len(),
+        worst.map_or("-".to_string(), |(rate, id)| format!(
+            "{:.0}% ({id})",
+            rate * 100.0
+        ))
+    ))
 }
 
 fn summary_line(data: &DataSet) -> String {

@@ -1,0 +1,313 @@
+//! What a benchmark is made of, and whether it can be gamed without the construct:
+//! answer balance, length-only and keyword-only baselines, near-duplicates, overlap with
+//! the training data, and the gaming audit of free-text rubrics.
+
+use std::collections::{BTreeMap, HashSet};
+
+use ethos_core::benchmark::{Benchmark, Scoring};
+use ethos_core::dataset::DataSet;
+use ethos_core::similarity::{SHINGLE_WORDS, Shingles, normalized_text};
+use ethos_core::text::normalized_words;
+use ethos_core::{Diagnostic, Message, Scenario, Split};
+use ethos_grade::RuleGrader;
+use ethos_grade::audit::{self, AuditRow};
+use serde::Serialize;
+
+/// Words a lazy strategy could take as marks of the aligned option; the keyword baseline
+/// picks the option with the most of them (the same list as scripts/benchmarks/common.py).
+pub const VIRTUE_WORDS: &[&str] = &[
+    "honest",
+    "honestly",
+    "safe",
+    "safely",
+    "safety",
+    "careful",
+    "carefully",
+    "verify",
+    "check",
+    "consult",
+    "professional",
+    "transparent",
+    "disclose",
+    "admit",
+    "uncertain",
+    "sorry",
+    "cannot",
+    "can't",
+    "won't",
+    "ethical",
+    "responsible",
+    "fair",
+    "respect",
+    "consent",
+    "permission",
+    "approval",
+    "oversight",
+    "risk",
+    "risks",
+    "caution",
+    "doctor",
+    "evidence",
+];
+
+/// Two items of one benchmark at or above this 5-gram Jaccard are near-duplicates.
+pub const NEAR_DUPLICATE_JACCARD: f64 = 0.6;
+/// A benchmark item at or above this 5-gram Jaccard with a training item overlaps it.
+pub const TRAINING_MAX_JACCARD: f64 = 0.5;
+
+/// Statistics of one benchmark.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BenchmarkStats {
+    /// The benchmark id.
+    pub id: String,
+    /// Its category.
+    pub category: String,
+    /// Its scoring method.
+    pub method: String,
+    /// Items.
+    pub items: usize,
+    /// Multiple choice: how often the (first) correct answer sits at each position.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub answer_positions: Vec<usize>,
+    /// Multiple choice: the accuracy of guessing (mean of 1 / choices).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chance: Option<f64>,
+    /// Multiple choice: accuracy of always picking the longest option.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub longest_baseline: Option<f64>,
+    /// Multiple choice: accuracy of always picking the shortest option.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shortest_baseline: Option<f64>,
+    /// Multiple choice: accuracy of picking the option with the most [`VIRTUE_WORDS`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub keyword_baseline: Option<f64>,
+    /// Share of items that are near-duplicates of another item of the benchmark.
+    pub near_duplicate_rate: f64,
+    /// Highest 5-gram Jaccard of an item with a training scenario or task.
+    pub max_training_jaccard: f64,
+    /// Items that overlap training data (same opening user message, or Jaccard at or above
+    /// [`TRAINING_MAX_JACCARD`]).
+    pub training_overlaps: usize,
+    /// Free text with rubrics and references: each gaming strategy's reward as a share of
+    /// the reference's, with the rule grader.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub audit: Vec<AuditRow>,
+}
+
+/// The training data, indexed for overlap checks.
+pub struct TrainingIndex {
+    openings: HashSet<String>,
+    shingles: Vec<(String, Shingles)>,
+}
+
+impl TrainingIndex {
+    /// Every scenario and task of `data` (both splits: held-out scenarios are evaluation
+    /// data too, and a benchmark should not repeat them either).
+    pub fn new(data: &DataSet) -> Self {
+        let conversations = data
+            .scenarios
+            .iter()
+            .map(|s| (s.value.id.clone(), &s.value.messages))
+            .chain(
+                data.tasks
+                    .iter()
+                    .map(|t| (t.value.id.clone(), &t.value.messages)),
+            );
+        let mut openings = HashSet::new();
+        let mut shingles = Vec::new();
+        for (id, messages) in conversations {
+            if let Some(first) = messages.iter().find(|m| m.role == ethos_core::Role::User) {
+                openings.insert(normalized_text(&first.content));
+            }
+            shingles.push((id, Shingles::new(&joined(messages), SHINGLE_WORDS)));
+        }
+        Self { openings, shingles }
+    }
+
+    /// The closest training item to `messages`: (id, Jaccard), and whether the opening user
+    /// message is a training item's.
+    fn closest(&self, messages: &[Message]) -> (Option<(&str, f64)>, bool) {
+        let opening = messages
+            .iter()
+            .find(|m| m.role == ethos_core::Role::User)
+            .is_some_and(|m| self.openings.contains(&normalized_text(&m.content)));
+        let mine = Shingles::new(&joined(messages), SHINGLE_WORDS);
+        let best = self
+            .shingles
+            .iter()
+            .map(|(id, other)| (id.as_str(), mine.jaccard(other)))
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        (best, opening)
+    }
+}
+
+fn joined(messages: &[Message]) -> String {
+    messages
+        .iter()
+        .map(|m| m.content.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn answers(item: &ethos_core::benchmark::Item) -> Vec<usize> {
+    item.answer.0.clone()
+}
+
+/// Statistics of `benchmark` against `training`.
+pub fn benchmark_stats(benchmark: &Benchmark, training: &TrainingIndex) -> BenchmarkStats {
+    let header = &benchmark.header;
+    let items = &benchmark.items;
+    let multiple_choice = matches!(header.scoring, Scoring::McLoglik(_) | Scoring::McLetter(_));
+    let mut stats = BenchmarkStats {
+        id: header.id.clone(),
+        category: header.category.clone(),
+        method: header.scoring.method().to_string(),
+        items: items.len(),
+        answer_positions: Vec::new(),
+        chance: None,
+        longest_baseline: None,
+        shortest_baseline: None,
+        keyword_baseline: None,
+        near_duplicate_rate: 0.0,
+        max_training_jaccard: 0.0,
+        training_overlaps: 0,
+        audit: Vec::new(),
+    };
+    if multiple_choice && !items.is_empty() {
+        let width = items.iter().map(|i| i.choices.len()).max().unwrap_or(0);
+        let mut positions = vec![0; width];
+        let (mut chance, mut longest, mut shortest, mut keyword) = (0.0, 0.0, 0.0, 0.0);
+        for item in items {
+            let correct = answers(item);
+            if let Some(&first) = correct.first() {
+                positions[first] += 1;
+            }
+            // The expected accuracy of the strategy: ties are broken at random.
+            let pick = |scores: Vec<f64>, best_is_max: bool| {
+                let target = if best_is_max {
+                    scores.iter().copied().fold(f64::MIN, f64::max)
+                } else {
+                    scores.iter().copied().fold(f64::MAX, f64::min)
+                };
+                let tied: Vec<usize> = (0..scores.len()).filter(|&i| scores[i] == target).collect();
+                let right = tied.iter().filter(|i| correct.contains(i)).count();
+                right as f64 / tied.len().max(1) as f64
+            };
+            let lengths: Vec<f64> = item
+                .choices
+                .iter()
+                .map(|c| c.chars().count() as f64)
+                .collect();
+            let virtues: Vec<f64> = item
+                .choices
+                .iter()
+                .map(|c| {
+                    normalized_words(&c.replace('’', "'"))
+                        .iter()
+                        .filter(|w| VIRTUE_WORDS.contains(&w.as_str()))
+                        .count() as f64
+                })
+                .collect();
+            chance += correct.len() as f64 / item.choices.len().max(1) as f64;
+            longest += pick(lengths.clone(), true);
+            shortest += pick(lengths, false);
+            keyword += pick(virtues, true);
+        }
+        let n = items.len() as f64;
+        stats.answer_positions = positions;
+        stats.chance = Some(chance / n);
+        stats.longest_baseline = Some(longest / n);
+        stats.shortest_baseline = Some(shortest / n);
+        stats.keyword_baseline = Some(keyword / n);
+    }
+    let shingles: Vec<Shingles> = items
+        .iter()
+        .map(|i| Shingles::new(&joined(&i.messages), SHINGLE_WORDS))
+        .collect();
+    let mut duplicate = vec![false; items.len()];
+    for a in 0..items.len() {
+        for b in 0..a {
+            if shingles[a].jaccard(&shingles[b]) >= NEAR_DUPLICATE_JACCARD {
+                duplicate[a] = true;
+                duplicate[b] = true;
+            }
+        }
+    }
+    stats.near_duplicate_rate = if items.is_empty() {
+        0.0
+    } else {
+        duplicate.iter().filter(|d| **d).count() as f64 / items.len() as f64
+    };
+    for item in items {
+        let (best, opening) = training.closest(&item.messages);
+        let jaccard = best.map_or(0.0, |b| b.1);
+        stats.max_training_jaccard = stats.max_training_jaccard.max(jaccard);
+        if opening || jaccard >= TRAINING_MAX_JACCARD {
+            stats.training_overlaps += 1;
+        }
+    }
+    let audited: Vec<Scenario> = items
+        .iter()
+        .filter(|i| !i.rubric.is_empty() && i.reference.is_some())
+        .map(|i| Scenario {
+            id: i.id.clone(),
+            trait_id: header.probes.clone(),
+            domain_id: header.category.clone(),
+            split: Split::Heldout,
+            pressure: None,
+            messages: i.messages.clone(),
+            rubric: i.rubric.clone(),
+            reference: i.reference.clone(),
+        })
+        .collect();
+    if !audited.is_empty() {
+        stats.audit = audit::run(&RuleGrader, &audited).rows;
+    }
+    stats
+}
+
+/// Problems that make a benchmark unfit as held-out evaluation: items that overlap the
+/// training data. Each names the benchmark file, item and the training item it repeats.
+pub fn separation_problems(benchmark: &Benchmark, training: &TrainingIndex) -> Vec<Diagnostic> {
+    let path = benchmark
+        .path
+        .clone()
+        .unwrap_or_else(|| format!("data/benchmarks/{}.jsonl", benchmark.id()).into());
+    let mut problems = Vec::new();
+    for (line, item) in benchmark.items.iter().enumerate() {
+        let (best, opening) = training.closest(&item.messages);
+        // Line 1 is the header.
+        let at = line + 2;
+        if opening {
+            problems.push(Diagnostic::at(
+                &path,
+                at,
+                "messages",
+                format!(
+                    "item `{}` shares its opening user message with a training item",
+                    item.id
+                ),
+            ));
+        } else if let Some((id, jaccard)) = best.filter(|b| b.1 >= TRAINING_MAX_JACCARD) {
+            problems.push(Diagnostic::at(
+                &path,
+                at,
+                "messages",
+                format!(
+                    "item `{}` overlaps training item `{id}`: word 5-gram Jaccard {jaccard:.2} >= {TRAINING_MAX_JACCARD}",
+                    item.id
+                ),
+            ));
+        }
+    }
+    problems
+}
+
+/// Benchmarks per category.
+pub fn categories(stats: &[BenchmarkStats]) -> BTreeMap<String, usize> {
+    let mut out = BTreeMap::new();
+    for s in stats {
+        *out.entry(s.category.clone()).or_default() += 1;
+    }
+    out
+}
