@@ -799,7 +799,7 @@ pub fn item_problems(header: &BenchmarkHeader, item: &Item) -> Vec<FieldError> {
     unexpected("verify", !free_text && item.verify.is_some());
     unexpected(
         "reference",
-        !(free_text && !item.rubric.is_empty()) && item.reference.is_some(),
+        (!free_text || item.rubric.is_empty()) && item.reference.is_some(),
     );
     unexpected(
         "judges",

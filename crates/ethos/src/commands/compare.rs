@@ -153,6 +153,7 @@ fn print_comparison(c: &Comparison) {
     for row in &c.benchmarks {
         let Some(all) = &row.all else { continue };
         let verdict = match (row.significant, row.ahead) {
+            _ if all.diff == 0.0 => "even",
             (true, true) => "significant gain",
             (true, false) => "significant regression",
             (false, true) => "ahead",
