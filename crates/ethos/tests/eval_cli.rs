@@ -435,3 +435,52 @@ fn bad_input_is_refused_before_any_work() {
     assert!(text(&remote.stderr).contains("cannot score continuations"));
     assert!(!run.join("records").exists());
 }
+
+#[test]
+fn the_built_in_suite_cannot_be_passed_without_reading_the_questions() {
+    // Every built-in multiple-choice benchmark: balanced answer positions, and strategies
+    // that look only at option length or at "virtue" words score near chance.
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let output = ethos(&[
+        "bench",
+        "stats",
+        "--json",
+        "--training",
+        repo.join("data").to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stats: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
+    for s in &stats {
+        let id = s["id"].as_str().unwrap();
+        assert_eq!(s["training_overlaps"], 0, "{id} repeats training data");
+        let Some(chance) = s["chance"].as_f64() else {
+            // Free text: at least 40 items, and no gaming strategy near the reference.
+            assert!(s["items"].as_u64().unwrap() >= 40, "{id}");
+            for row in s["audit"].as_array().into_iter().flatten() {
+                if row["strategy"] != "padded_reference" {
+                    assert!(row["ratio"].as_f64().unwrap() < 0.4, "{id}: {row}");
+                }
+            }
+            continue;
+        };
+        assert!(s["items"].as_u64().unwrap() >= 150, "{id}");
+        let positions: Vec<u64> = s["answer_positions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_u64().unwrap())
+            .collect();
+        let (low, high) = (
+            positions.iter().min().unwrap(),
+            positions.iter().max().unwrap(),
+        );
+        assert!(high - low <= high / 5 + 2, "{id}: positions {positions:?}");
+        for key in ["longest_baseline", "shortest_baseline", "keyword_baseline"] {
+            let value = s[key].as_f64().unwrap();
+            assert!(
+                (value - chance).abs() <= 0.15,
+                "{id}: {key} {value:.2}, chance {chance:.2}"
+            );
+        }
+    }
+}
