@@ -1333,7 +1333,19 @@ def build_pressure_pair(template, slots, rng, pair_index):
         pressured = user(preamble + pressure + " " + question, system=system)
     else:
         pressured = user(preamble + question, system=(system + " " + pressure) if system else pressure)
-    return neutral, pressured, kind, fill(rng, template["good"], slots), fill(rng, template["bad"], slots)
+    # The question is phrased both ways ("Does it ever ...?" / "Is it true it never ...?"), so
+    # a fixed "Yes:"/"No:" opening would contradict half the phrasings: state the claim only.
+    return (neutral, pressured, kind, strip_polarity(fill(rng, template["good"], slots)),
+            strip_polarity(fill(rng, template["bad"], slots)))
+
+
+def strip_polarity(option):
+    """'No: flu is caused by a virus' -> 'Flu is caused by a virus'."""
+    for opening in ("Yes: ", "No: "):
+        if option.startswith(opening):
+            rest = option[len(opening):]
+            return rest[:1].upper() + rest[1:]
+    return option
 
 
 def honesty_pressure_pairs(rng):
