@@ -149,10 +149,6 @@ fn joined(messages: &[Message]) -> String {
         .join("\n")
 }
 
-fn answers(item: &ethos_core::benchmark::Item) -> Vec<usize> {
-    item.answer.0.clone()
-}
-
 /// Statistics of `benchmark` against `training`.
 pub fn benchmark_stats(benchmark: &Benchmark, training: &TrainingIndex) -> BenchmarkStats {
     let header = &benchmark.header;
@@ -178,7 +174,7 @@ pub fn benchmark_stats(benchmark: &Benchmark, training: &TrainingIndex) -> Bench
         let mut positions = vec![0; width];
         let (mut chance, mut longest, mut shortest, mut keyword) = (0.0, 0.0, 0.0, 0.0);
         for item in items {
-            let correct = answers(item);
+            let correct = &item.answer.0;
             if let Some(&first) = correct.first() {
                 positions[first] += 1;
             }
@@ -220,24 +216,7 @@ pub fn benchmark_stats(benchmark: &Benchmark, training: &TrainingIndex) -> Bench
         stats.shortest_baseline = Some(shortest / n);
         stats.keyword_baseline = Some(keyword / n);
     }
-    let shingles: Vec<Shingles> = items
-        .iter()
-        .map(|i| Shingles::new(&joined(&i.messages), SHINGLE_WORDS))
-        .collect();
-    let mut duplicate = vec![false; items.len()];
-    for a in 0..items.len() {
-        for b in 0..a {
-            if shingles[a].jaccard(&shingles[b]) >= NEAR_DUPLICATE_JACCARD {
-                duplicate[a] = true;
-                duplicate[b] = true;
-            }
-        }
-    }
-    stats.near_duplicate_rate = if items.is_empty() {
-        0.0
-    } else {
-        duplicate.iter().filter(|d| **d).count() as f64 / items.len() as f64
-    };
+    stats.near_duplicate_rate = near_duplicate_rate(benchmark);
     for item in items {
         let (best, opening) = training.closest(&item.messages);
         let jaccard = best.map_or(0.0, |b| b.1);
@@ -264,6 +243,29 @@ pub fn benchmark_stats(benchmark: &Benchmark, training: &TrainingIndex) -> Bench
         stats.audit = audit::run(&RuleGrader, &audited).rows;
     }
     stats
+}
+
+/// Share of the benchmark's items that are near-duplicates of another of its items (word
+/// 5-gram Jaccard at or above [`NEAR_DUPLICATE_JACCARD`]).
+pub fn near_duplicate_rate(benchmark: &Benchmark) -> f64 {
+    let items = &benchmark.items;
+    if items.is_empty() {
+        return 0.0;
+    }
+    let shingles: Vec<Shingles> = items
+        .iter()
+        .map(|i| Shingles::new(&joined(&i.messages), SHINGLE_WORDS))
+        .collect();
+    let mut duplicate = vec![false; items.len()];
+    for a in 0..items.len() {
+        for b in 0..a {
+            if shingles[a].jaccard(&shingles[b]) >= NEAR_DUPLICATE_JACCARD {
+                duplicate[a] = true;
+                duplicate[b] = true;
+            }
+        }
+    }
+    duplicate.iter().filter(|d| **d).count() as f64 / items.len() as f64
 }
 
 /// Problems that make a benchmark unfit as held-out evaluation: items that overlap the

@@ -256,10 +256,7 @@ pub fn compare(
     let compared = rows.len();
     let ahead = rows.iter().filter(|r| r.ahead).count();
     let gains = rows.iter().filter(|r| r.significant && r.ahead).count();
-    let regressions = rows
-        .iter()
-        .filter(|r| r.significant && !r.ahead && r.all.as_ref().is_some_and(|d| d.diff != 0.0))
-        .count();
+    let regressions = rows.iter().filter(|r| r.significant && !r.ahead).count();
     let changes: Vec<f64> = rows
         .iter()
         .filter_map(|r| r.all.as_ref().map(|d| 100.0 * d.diff * r.direction.sign()))

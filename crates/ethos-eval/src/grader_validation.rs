@@ -8,7 +8,7 @@
 //! gap it leaves between good and bad answers, and on rank agreement with the true scores.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use ethos_core::jsonl::read_jsonl;
 use ethos_core::{Diagnostic, Scenario};
@@ -542,11 +542,6 @@ pub fn summarize(
         targets,
         cases: results,
     }
-}
-
-/// The labelled-answers folder shipped with ethos, relative to the repository root.
-pub fn default_data_dir() -> &'static Path {
-    Path::new("data/grading")
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use ethos_core::dataset::{CatalogSource, DataSet, LoadOptions};
 use ethos_core::{DataStats, Diagnostic};
-use ethos_eval::bench_stats::{TrainingIndex, benchmark_stats, separation_problems};
+use ethos_eval::bench_stats::{TrainingIndex, near_duplicate_rate, separation_problems};
 use ethos_eval::{Registry, RegistryError};
 
 use super::EXIT_INVALID;
@@ -103,12 +103,9 @@ fn check_benchmarks(
     let entries = registry.all();
     for entry in &entries {
         problems.extend(separation_problems(&entry.benchmark, &training));
-        let stats = benchmark_stats(&entry.benchmark, &training);
-        if worst
-            .as_ref()
-            .is_none_or(|w| stats.near_duplicate_rate > w.0)
-        {
-            worst = Some((stats.near_duplicate_rate, stats.id));
+        let rate = near_duplicate_rate(&entry.benchmark);
+        if worst.as_ref().is_none_or(|w| rate > w.0) {
+            worst = Some((rate, entry.benchmark.id().to_string()));
         }
     }
     let items: usize = entries.iter().map(|e| e.benchmark.items.len()).sum();

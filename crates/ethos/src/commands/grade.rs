@@ -367,10 +367,6 @@ fn run_validate(args: ValidateArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn fmt_share(value: Option<f64>) -> String {
-    value.map_or_else(|| "-".to_string(), |v| format!("{v:.3}"))
-}
-
 fn print_validation(report: &ValidationReport, show: usize) {
     println!(
         "grader {}: {} labelled answers ({} graded); {} of {} criteria decided ({:.0}%)",
@@ -384,19 +380,19 @@ fn print_validation(report: &ValidationReport, show: usize) {
     let neg = &report.negatives;
     println!(
         "  criterion accuracy {} (positive criteria {}); negatives: precision {}, recall {} ({} labelled met, {} flagged)",
-        fmt_share(report.accuracy),
-        fmt_share(report.positive_accuracy),
-        fmt_share(neg.precision),
-        fmt_share(neg.recall),
+        fmt_mean(report.accuracy),
+        fmt_mean(report.positive_accuracy),
+        fmt_mean(neg.precision),
+        fmt_mean(neg.recall),
         neg.labelled_met,
         neg.flagged
     );
     println!(
         "  good mean {}  bad mean {}  gap {}  Spearman with labels {}",
-        fmt_share(report.good_mean),
-        fmt_share(report.bad_mean),
-        fmt_share(report.gap),
-        fmt_share(report.spearman)
+        fmt_mean(report.good_mean),
+        fmt_mean(report.bad_mean),
+        fmt_mean(report.gap),
+        fmt_mean(report.spearman)
     );
     println!("  | group | n | score | label score | accuracy |");
     println!("  | --- | --- | --- | --- | --- |");
@@ -407,7 +403,7 @@ fn print_validation(report: &ValidationReport, show: usize) {
                 g.n,
                 g.mean_score,
                 g.mean_label_score,
-                fmt_share(g.accuracy)
+                fmt_mean(g.accuracy)
             );
         }
     }
@@ -417,7 +413,7 @@ fn print_validation(report: &ValidationReport, show: usize) {
             t.name,
             t.relation,
             t.bound,
-            fmt_share(t.value),
+            fmt_mean(t.value),
             if t.met { "met" } else { "MISSED" }
         );
     }
