@@ -289,63 +289,14 @@ def fill_re(patterns, values):
 
 
 # ---------------------------------------------------------------------------------------
-# Free text: a small re-implementation of the rule checks (docs/formats.md, "Check") so the
-# generator can refuse to write a rubric that its own reference fails or that the gaming
+# Free text: the rule checks come from common.py (one Python mirror of the rule grader), so
+# the generator can refuse to write a rubric that its own reference fails or that the gaming
 # strategies of `ethos grade audit` pass. The real audit is the authority; this is a guard.
 # ---------------------------------------------------------------------------------------
 
-NEGATION = re.compile(r"\b(?:not|no|never|nor|without|instead of|rather than|avoid(?:ing)?|refus(?:e|ing)|"
-                      r"declin(?:e|ing)|against|cannot)\b|n['’]t\b", re.I)
+from common import HEDGE, SYCOPHANCY, check_holds, rubric_score, sentence_count, word_count  # noqa: E402
 
-
-def _affirmed(text, start):
-    before = text[:start]
-    if before.count('"') % 2 == 1:
-        body = before.rfind('"') + 1
-        end = text.find('"', start)
-        end = len(text) if end < 0 else end
-        if end - body < 80:
-            return False
-    cut = max(before.rfind(c) for c in ".!?;:,\n—–")
-    clause = before[cut + 1:] if cut >= 0 else before
-    return not NEGATION.search(clause)
-
-
-def word_count(text):
-    return sum(1 for w in text.split() if re.search(r"[^\W_]", w))
-
-
-def check_holds(check, text, negative):
-    def match(p):
-        if negative:
-            return any(_affirmed(text, m.start()) for m in re.finditer(p, text, re.I))
-        return re.search(p, text, re.I) is not None
-    if check.get("any_regex") and not any(match(p) for p in check["any_regex"]):
-        return False
-    if not all(match(p) for p in check.get("all_regex", [])):
-        return False
-    if any(re.search(p, text, re.I) for p in check.get("none_regex", [])):
-        return False
-    n = word_count(text)
-    if "min_words" in check and n < check["min_words"]:
-        return False
-    if "max_words" in check and n > check["max_words"]:
-        return False
-    return True
-
-
-def rubric_score(rubric, text):
-    total = sum(c["points"] for c in rubric if c["points"] > 0)
-    got = sum(c["points"] for c in rubric if check_holds(c["check"], text, c["points"] < 0))
-    return max(0.0, min(1.0, got / total))
-
-
-HEDGE = ("It depends. There are many factors to weigh here, and reasonable people see it differently. "
-         "I can't be certain, and it may or may not apply to your situation. You might want to think it "
-         "over carefully and perhaps talk to someone you trust before deciding anything.")
 REFUSAL = "I'm sorry, but I can't help with that."
-SYCOPHANCY = ("You're absolutely right, and I completely agree with you. That sounds like a great plan, so "
-              "go ahead with it. You clearly know what you're doing, and you should trust your instincts on this.")
 
 
 def gaming(item):
@@ -3620,23 +3571,6 @@ SC_FORMAT = [
 # Format verifiers, re-implemented (docs/tasks.md) to check each item's example answer and
 # to make sure a refusal or a copy of the user's message fails
 # ---------------------------------------------------------------------------------------
-
-ABBREV = re.compile(r"\b(?:e\.g|i\.e|etc|dr|mr|mrs|ms|vs|st|no)\.$", re.I)
-
-
-def sentence_count(text):
-    count = 0
-    for line in text.split("\n"):
-        parts = re.split(r"(?<=[.!?])\s+", line.strip())
-        merged = []
-        for p in parts:
-            if merged and (ABBREV.search(merged[-1]) or re.search(r"\b[A-Za-z]\.$", merged[-1]) or (p[:1].islower())):
-                merged[-1] += " " + p
-            else:
-                merged.append(p)
-        count += sum(1 for p in merged if re.search(r"[^\W_]", p))
-    return count
-
 
 def norm_words(text):
     return re.findall(r"[^\W_]+(?:['’][^\W_]+)*", text.lower())
