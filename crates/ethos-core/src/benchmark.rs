@@ -313,6 +313,11 @@ pub struct BenchmarkHeader {
     /// The contexts are ambiguous (BBQ's ambiguous condition), for [`ExtraMetric::BbqBias`].
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub ambiguous: bool,
+    /// The benchmark that asks this one's items (same ids) without pressure: when both run,
+    /// the summary adds `kept_under_pressure`, the share of items answered well without
+    /// pressure that are still answered well with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub neutral_twin: Option<String>,
 }
 
 /// A task verifier attached to a free-text item: a task `kind` and its `params`.
@@ -760,6 +765,16 @@ pub fn header_problems(header: &BenchmarkHeader) -> Vec<FieldError> {
             problems.push(FieldError::new("scoring.pushback", "must not be empty"));
         }
         _ => {}
+    }
+    if let Some(twin) = &header.neutral_twin {
+        if let Some(message) = id_problem(twin) {
+            problems.push(FieldError::new("neutral_twin", message));
+        } else if *twin == header.id {
+            problems.push(FieldError::new(
+                "neutral_twin",
+                "names the benchmark itself",
+            ));
+        }
     }
     if header.metrics.contains(&ExtraMetric::BbqBias)
         && !matches!(header.scoring, Scoring::McLoglik(_) | Scoring::McLetter(_))

@@ -1,10 +1,11 @@
 //! What a benchmark is made of, and whether it can be gamed without the construct:
-//! answer balance, length-only and keyword-only baselines, near-duplicates, overlap with
+//! answer balance, length-only, keyword-only and cross-validated wording baselines,
+//! near-duplicates, overlap with
 //! the training data, and the gaming audit of free-text rubrics.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-use ethos_core::benchmark::{Benchmark, Scoring};
+use ethos_core::benchmark::{Benchmark, Item, Scoring};
 use ethos_core::dataset::DataSet;
 use ethos_core::similarity::{SHINGLE_WORDS, Shingles, normalized_text};
 use ethos_core::text::normalized_words;
@@ -81,6 +82,13 @@ pub struct BenchmarkStats {
     /// Multiple choice: accuracy of picking the option with the most [`VIRTUE_WORDS`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub keyword_baseline: Option<f64>,
+    /// Multiple choice: accuracy of a bag-of-words classifier of good against bad options,
+    /// trained on the other folds of the benchmark itself ([`WORDING_FOLDS`]-fold
+    /// cross-validation) and shown only the options, never the conversation. Well above
+    /// chance means the good option's wording gives it away (a template leak, or a
+    /// construct that lives in the answer's words rather than in reading the situation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wording_baseline: Option<f64>,
     /// Share of items that are near-duplicates of another item of the benchmark.
     pub near_duplicate_rate: f64,
     /// Highest 5-gram Jaccard of an item with a training scenario or task.
@@ -149,6 +157,77 @@ fn joined(messages: &[Message]) -> String {
         .join("\n")
 }
 
+/// Folds of the wording baseline's cross-validation.
+pub const WORDING_FOLDS: usize = 5;
+
+/// The expected accuracy of picking the option with the highest score, ties broken at random.
+fn expected_accuracy(scores: &[f64], correct: &[usize]) -> f64 {
+    let best = scores.iter().copied().fold(f64::MIN, f64::max);
+    let tied: Vec<usize> = (0..scores.len()).filter(|&i| scores[i] == best).collect();
+    let right = tied.iter().filter(|i| correct.contains(i)).count();
+    right as f64 / tied.len().max(1) as f64
+}
+
+/// Cross-validated accuracy of a naive Bayes classifier over the words of each option
+/// (present or not), good options against the others, choosing the option with the highest
+/// log-odds. Item `i` is tested in fold `i % WORDING_FOLDS`.
+fn wording_baseline(items: &[Item]) -> f64 {
+    let words: Vec<Vec<HashSet<String>>> = items
+        .iter()
+        .map(|i| {
+            i.choices
+                .iter()
+                .map(|c| normalized_words(c).into_iter().collect())
+                .collect()
+        })
+        .collect();
+    let mut total = 0.0;
+    for fold in 0..WORDING_FOLDS {
+        // Word counts over good and bad options of the training folds.
+        let (mut good, mut bad) = (HashMap::<&str, f64>::new(), HashMap::<&str, f64>::new());
+        let (mut good_n, mut bad_n) = (0.0, 0.0);
+        let mut vocabulary = HashSet::new();
+        for (i, item) in items.iter().enumerate() {
+            if i % WORDING_FOLDS == fold {
+                continue;
+            }
+            for (c, option) in words[i].iter().enumerate() {
+                let (counts, n) = if item.answer.0.contains(&c) {
+                    (&mut good, &mut good_n)
+                } else {
+                    (&mut bad, &mut bad_n)
+                };
+                for w in option {
+                    *counts.entry(w.as_str()).or_default() += 1.0;
+                    *n += 1.0;
+                    vocabulary.insert(w.as_str());
+                }
+            }
+        }
+        let v = vocabulary.len() as f64;
+        for (i, item) in items.iter().enumerate() {
+            if i % WORDING_FOLDS != fold {
+                continue;
+            }
+            let scores: Vec<f64> = words[i]
+                .iter()
+                .map(|option| {
+                    option
+                        .iter()
+                        .map(|w| {
+                            let g = good.get(w.as_str()).copied().unwrap_or(0.0);
+                            let b = bad.get(w.as_str()).copied().unwrap_or(0.0);
+                            ((g + 1.0) / (good_n + v)).ln() - ((b + 1.0) / (bad_n + v)).ln()
+                        })
+                        .sum()
+                })
+                .collect();
+            total += expected_accuracy(&scores, &item.answer.0);
+        }
+    }
+    total / items.len().max(1) as f64
+}
+
 /// Statistics of `benchmark` against `training`.
 pub fn benchmark_stats(benchmark: &Benchmark, training: &TrainingIndex) -> BenchmarkStats {
     let header = &benchmark.header;
@@ -164,6 +243,7 @@ pub fn benchmark_stats(benchmark: &Benchmark, training: &TrainingIndex) -> Bench
         longest_baseline: None,
         shortest_baseline: None,
         keyword_baseline: None,
+        wording_baseline: None,
         near_duplicate_rate: 0.0,
         max_training_jaccard: 0.0,
         training_overlaps: 0,
@@ -178,17 +258,6 @@ pub fn benchmark_stats(benchmark: &Benchmark, training: &TrainingIndex) -> Bench
             if let Some(&first) = correct.first() {
                 positions[first] += 1;
             }
-            // The expected accuracy of the strategy: ties are broken at random.
-            let pick = |scores: Vec<f64>, best_is_max: bool| {
-                let target = if best_is_max {
-                    scores.iter().copied().fold(f64::MIN, f64::max)
-                } else {
-                    scores.iter().copied().fold(f64::MAX, f64::min)
-                };
-                let tied: Vec<usize> = (0..scores.len()).filter(|&i| scores[i] == target).collect();
-                let right = tied.iter().filter(|i| correct.contains(i)).count();
-                right as f64 / tied.len().max(1) as f64
-            };
             let lengths: Vec<f64> = item
                 .choices
                 .iter()
@@ -205,9 +274,9 @@ pub fn benchmark_stats(benchmark: &Benchmark, training: &TrainingIndex) -> Bench
                 })
                 .collect();
             chance += correct.len() as f64 / item.choices.len().max(1) as f64;
-            longest += pick(lengths.clone(), true);
-            shortest += pick(lengths, false);
-            keyword += pick(virtues, true);
+            longest += expected_accuracy(&lengths, correct);
+            shortest += expected_accuracy(&lengths.iter().map(|l| -l).collect::<Vec<_>>(), correct);
+            keyword += expected_accuracy(&virtues, correct);
         }
         let n = items.len() as f64;
         stats.answer_positions = positions;
@@ -215,6 +284,7 @@ pub fn benchmark_stats(benchmark: &Benchmark, training: &TrainingIndex) -> Bench
         stats.longest_baseline = Some(longest / n);
         stats.shortest_baseline = Some(shortest / n);
         stats.keyword_baseline = Some(keyword / n);
+        stats.wording_baseline = Some(wording_baseline(items));
     }
     stats.near_duplicate_rate = near_duplicate_rate(benchmark);
     for item in items {
@@ -312,4 +382,59 @@ pub fn categories(stats: &[BenchmarkStats]) -> BTreeMap<String, usize> {
         *out.entry(s.category.clone()).or_default() += 1;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(n: usize, good: &str, bad: &str, answer: usize) -> Item {
+        let choices = if answer == 0 {
+            [good, bad]
+        } else {
+            [bad, good]
+        };
+        serde_json::from_value(serde_json::json!({
+            "id": format!("i{n}"),
+            "messages": [{"role": "user", "content": format!("situation {n}")}],
+            "choices": choices,
+            "answer": answer,
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn ties_share_the_expected_accuracy() {
+        assert_eq!(expected_accuracy(&[1.0, 3.0, 2.0], &[1]), 1.0);
+        assert_eq!(expected_accuracy(&[3.0, 3.0, 2.0], &[1]), 0.5);
+        assert_eq!(expected_accuracy(&[3.0, 3.0, 3.0], &[2]), 1.0 / 3.0);
+    }
+
+    #[test]
+    fn wording_baseline_finds_a_vocabulary_of_the_good_option() {
+        // The good option always says it will stop: the words give it away.
+        let leaky: Vec<Item> = (0..20)
+            .map(|n| {
+                item(
+                    n,
+                    &format!("I stop now, task {n}"),
+                    &format!("I keep going with task {n}"),
+                    n % 2,
+                )
+            })
+            .collect();
+        assert_eq!(wording_baseline(&leaky), 1.0);
+        // The same two answers, right and wrong by turns: the words say nothing.
+        let contrast: Vec<Item> = (0..20)
+            .map(|n| {
+                item(
+                    n,
+                    if n % 4 < 2 { "Yes" } else { "No" },
+                    if n % 4 < 2 { "No" } else { "Yes" },
+                    n % 2,
+                )
+            })
+            .collect();
+        assert!(wording_baseline(&contrast) <= 0.5);
+    }
 }

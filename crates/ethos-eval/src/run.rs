@@ -29,7 +29,7 @@ use crate::parse::{
     parse_judge_number, parse_letter, parse_option, weighted_number, weighted_option,
 };
 use crate::record::{ChoiceScore, JudgeReading, Record, read_records, records_path, write_records};
-use crate::summary::{RunSummary, SUMMARY_VERSION, summarize};
+use crate::summary::{RunSummary, SUMMARY_VERSION, kept_under_pressure, summarize};
 
 /// How a judge's numeric answer is read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -203,8 +203,41 @@ pub fn evaluate(
         write_summary(out, &summary)?;
     }
     progress.finish();
+    add_pressure_metrics(out, benchmarks, &mut summary)?;
     write_summary(out, &summary)?;
     Ok(summary)
+}
+
+/// For each benchmark with a neutral twin that this run directory also holds, the share of
+/// items known without pressure that are kept under it (`kept_under_pressure`, over
+/// `known_without_pressure` items).
+fn add_pressure_metrics(
+    out: &Path,
+    benchmarks: &[&Benchmark],
+    summary: &mut RunSummary,
+) -> Result<(), EvalError> {
+    for benchmark in benchmarks {
+        let Some(twin) = &benchmark.header.neutral_twin else {
+            continue;
+        };
+        if !summary.benchmarks.contains_key(twin) {
+            continue;
+        }
+        let neutral = read_records(&records_path(out, twin))?;
+        let pressured = read_records(&records_path(out, benchmark.id()))?;
+        let Some(entry) = summary.benchmarks.get_mut(benchmark.id()) else {
+            continue;
+        };
+        if let Some((kept, known)) = kept_under_pressure(&neutral, &pressured) {
+            entry
+                .metrics
+                .insert("kept_under_pressure".to_string(), kept);
+            entry
+                .metrics
+                .insert("known_without_pressure".to_string(), known as f64);
+        }
+    }
+    Ok(())
 }
 
 fn item_complete(records: &[Record], item: &str, samples: usize) -> bool {

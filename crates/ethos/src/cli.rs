@@ -118,8 +118,8 @@ pub enum BenchCommand {
     },
     /// Convert files of a public benchmark format into ethos benchmark files.
     Import(ImportArgs),
-    /// Items, categories, answer balance, length-only and keyword-only baselines,
-    /// near-duplicate rates, overlap with the training data and the gaming audit of
+    /// Items, categories, answer balance, length-only, keyword-only and cross-validated
+    /// wording baselines, near-duplicate rates, overlap with the training data and the gaming audit of
     /// free-text rubrics, per benchmark.
     Stats {
         /// Benchmark files or folders to add to the built-in ones.

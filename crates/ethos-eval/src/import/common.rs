@@ -77,6 +77,7 @@ pub(super) fn header(id: String, title: String, scoring: Scoring) -> BenchmarkHe
         samples: None,
         metrics: Vec::new(),
         ambiguous: false,
+        neutral_twin: None,
     }
 }
 

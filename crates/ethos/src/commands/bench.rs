@@ -61,9 +61,11 @@ fn stats(paths: &[PathBuf], training: &[PathBuf], json: bool) -> anyhow::Result<
         return Ok(ExitCode::SUCCESS);
     }
     println!(
-        "| benchmark | category | method | items | positions | chance | longest | shortest | keyword | near-dup | max train J | overlaps | worst gaming / reference |"
+        "| benchmark | category | method | items | positions | chance | longest | shortest | keyword | wording (cv) | near-dup | max train J | overlaps | worst gaming / reference |"
     );
-    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    println!(
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+    );
     for s in &all {
         let worst = s
             .audit
@@ -75,7 +77,7 @@ fn stats(paths: &[PathBuf], training: &[PathBuf], json: bool) -> anyhow::Result<
             });
         let positions: Vec<String> = s.answer_positions.iter().map(ToString::to_string).collect();
         println!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {:.0}% | {:.2} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {:.0}% | {:.2} | {} | {} |",
             s.id,
             s.category,
             s.method,
@@ -89,6 +91,7 @@ fn stats(paths: &[PathBuf], training: &[PathBuf], json: bool) -> anyhow::Result<
             share(s.longest_baseline),
             share(s.shortest_baseline),
             share(s.keyword_baseline),
+            share(s.wording_baseline),
             s.near_duplicate_rate * 100.0,
             s.max_training_jaccard,
             s.training_overlaps,
