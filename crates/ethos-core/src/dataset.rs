@@ -183,11 +183,12 @@ impl DataSet {
     }
 }
 
-/// Expands directories into the data files they hold and classifies every file.
 /// Folders of a data tree that hold other formats, read by their own commands: labelled
-/// answers (`ethos grade validate`) and benchmarks (`ethos eval`).
-const OTHER_FORMAT_DIRS: &[&str] = &["grading", "benchmarks"];
+/// answers (`ethos grade validate`), benchmarks (`ethos eval`), personas and harmful
+/// fine-tuning sets (`ethos attack`).
+const OTHER_FORMAT_DIRS: &[&str] = &["grading", "benchmarks", "personas", "attacks"];
 
+/// Expands directories into the data files they hold and classifies every file.
 fn discover(paths: &[PathBuf], problems: &mut Vec<Diagnostic>) -> Vec<(PathBuf, FileKind)> {
     let mut files = Vec::new();
     for path in paths {

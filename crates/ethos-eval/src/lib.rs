@@ -14,6 +14,7 @@ pub mod error;
 pub mod grader_validation;
 pub mod import;
 pub mod parse;
+pub mod persona;
 pub mod record;
 pub mod registry;
 pub mod run;

@@ -42,6 +42,34 @@ pub enum Command {
     Bench(BenchCommand),
     /// Score a model on benchmarks (`eval correlate` relates runs).
     Eval(EvalCommand),
+    /// Persistence attacks: harmful and helpful persona prompts, harmful fine-tuning.
+    #[command(subcommand)]
+    Attack(AttackCommand),
+}
+
+/// Subcommands of `ethos attack`.
+#[derive(Debug, Subcommand)]
+pub enum AttackCommand {
+    /// Evaluate benchmarks clean and under each persona as the system prompt; `--list`
+    /// shows the persona library.
+    Persona(PersonaArgs),
+}
+
+/// `ethos attack persona` flags.
+#[derive(Debug, Args)]
+pub struct PersonaArgs {
+    /// List the personas (with --persona-file's added) and stop.
+    #[arg(long)]
+    pub list: bool,
+    /// Comma-separated: `all`, `harmful`, `helpful` or persona ids.
+    #[arg(long, value_name = "SEL")]
+    pub personas: Option<String>,
+    /// A JSONL file of personas to add to the built-in library (same id replaces).
+    #[arg(long, value_name = "FILE")]
+    pub persona_file: Vec<PathBuf>,
+    /// Evaluation flags (`--system-prompt` is refused: the persona is the system prompt).
+    #[command(flatten)]
+    pub eval: EvalArgs,
 }
 
 /// `ethos compare` flags.
@@ -208,11 +236,11 @@ pub struct EvalArgs {
     #[command(flatten)]
     pub model: ModelArgs,
     /// Comma-separated: `all`, ids, globs (`truthfulqa-*`), `category:NAME`, `trait:NAME`,
-    /// or paths of benchmark files and folders.
-    #[arg(long, value_name = "SEL", required = true)]
+    /// or paths of benchmark files and folders. Required.
+    #[arg(long, value_name = "SEL")]
     pub benchmarks: Option<String>,
-    /// The run folder (records/, eval.json, summary.json); rerun to resume.
-    #[arg(long, value_name = "DIR", required = true)]
+    /// The run folder (records/, eval.json, summary.json); rerun to resume. Required.
+    #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Evaluate only the first N items of each benchmark.
     #[arg(long, value_name = "N")]

@@ -5,6 +5,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use ethos_eval::compare::{Comparison, PairedDifference, Side, compare, is_eval_run};
+use ethos_eval::persona::{
+    DegradationDifference, PersonaAttackComparison, compare_persona_attacks, is_persona_attack,
+};
 use ethos_eval::stats::PairedOptions;
 
 use ethos_train::compute::relative_gap;
@@ -48,6 +51,9 @@ fn table(a: &ComputeTotals, b: &ComputeTotals) -> String {
 
 pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
     let all = || args.a.0.iter().chain(&args.b.0);
+    if all().any(|dir| is_persona_attack(dir)) {
+        return compare_persona(&args);
+    }
     if all().all(|dir| is_eval_run(dir)) {
         return compare_evals(&args);
     }
@@ -199,4 +205,72 @@ fn print_comparison(c: &Comparison) {
         );
     }
     println!("\n{}", c.summary_line);
+}
+
+fn compare_persona(args: &CompareArgs) -> anyhow::Result<ExitCode> {
+    let ([a], [b]) = (args.a.0.as_slice(), args.b.0.as_slice()) else {
+        eprintln!("error: persona attacks are compared one run with one other");
+        return Ok(ExitCode::from(EXIT_INVALID));
+    };
+    let level = PairedOptions::default().level;
+    let comparison = match compare_persona_attacks(a, b, args.resamples.max(1), args.seed, level) {
+        Ok(c) => c,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return Ok(ExitCode::from(EXIT_INVALID));
+        }
+    };
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&comparison)?);
+    } else {
+        print_persona_comparison(&comparison);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn degradation_cells(d: &DegradationDifference) -> String {
+    format!(
+        "{:>5} {:>7} {:>7} {:>7} [{:>6}, {:>6}]",
+        d.n,
+        points(d.baseline),
+        points(d.candidate),
+        points(d.difference),
+        points(d.ci.0),
+        points(d.ci.1)
+    )
+}
+
+fn print_persona_comparison(c: &PersonaAttackComparison) {
+    println!("baseline:  {}", c.baseline.display());
+    println!("candidate: {}", c.candidate.display());
+    println!(
+        "\ndegradation in points (positive is worse); difference = baseline - candidate (positive: the candidate held better)"
+    );
+    println!(
+        "{:<24} {:<8} {:<9} {:>5} {:>7} {:>7} {:>7} {:>16}",
+        "persona", "kind", "scope", "n", "base", "cand", "diff", "95% CI"
+    );
+    for p in &c.personas {
+        println!(
+            "{:<24} {:<8} {:<9} {}",
+            p.persona,
+            match p.kind {
+                ethos_eval::persona::PersonaKind::Harmful => "harmful",
+                ethos_eval::persona::PersonaKind::Helpful => "helpful",
+            },
+            p.scope,
+            degradation_cells(&p.result)
+        );
+    }
+    for (name, pooled) in [("all harmful", &c.harmful), ("all helpful", &c.helpful)] {
+        if let Some(d) = pooled {
+            println!(
+                "{name:<24} {:<8} {:<9} {}",
+                "pooled",
+                "",
+                degradation_cells(d)
+            );
+        }
+    }
+    println!("\n{}", c.verdict);
 }

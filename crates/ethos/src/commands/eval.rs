@@ -6,7 +6,10 @@ use std::sync::Arc;
 use anyhow::Context;
 use ethos_core::Benchmark;
 use ethos_eval::correlate::correlate;
-use ethos_eval::{EvalError, EvalSettings, JudgeScoring, Models, Progress, RunSummary, evaluate};
+use ethos_eval::{
+    EvalError, EvalSettings, JudgeScoring, Models, Progress, Registry, RunSummary, evaluate,
+};
+use ethos_grade::Grader;
 use ethos_grade::{CompositeMode, GraderSpec};
 use ethos_model::LanguageModel;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -25,7 +28,7 @@ pub fn run(command: EvalCommand) -> anyhow::Result<ExitCode> {
 }
 
 /// A progress bar over items, named by the benchmark being scored.
-struct Bar(ProgressBar);
+pub struct Bar(ProgressBar);
 
 impl Progress for Bar {
     fn start(&mut self, total: usize, done: usize) {
@@ -54,105 +57,138 @@ impl Progress for Bar {
     }
 }
 
-fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
-    let (Some(selection), Some(out)) = (&args.benchmarks, &args.out) else {
-        anyhow::bail!("--benchmarks and --out are required");
-    };
-    // Benchmarks and settings first: bad input fails before a model loads.
-    let mut registry = match registry(&[]) {
-        Ok(r) => r,
-        Err(code) => return Ok(code),
-    };
-    let ids = match registry.select(selection) {
-        Ok(ids) => ids,
-        Err(err) => return Ok(report_registry_error(&err)),
-    };
-    note_skipped(&registry);
-    let benchmarks: Vec<&Benchmark> = ids
-        .iter()
-        .filter_map(|id| registry.get(id).map(|e| &e.benchmark))
-        .collect();
-    if args.limit == Some(0) {
-        eprintln!("error: --limit must be at least 1");
-        return Ok(ExitCode::from(EXIT_INVALID));
+/// Everything an evaluation needs, opened from the flags: the selected benchmarks, the
+/// settings, the model, the grader and the judge. Shared by `ethos eval` and
+/// `ethos attack`.
+pub struct EvalSetup {
+    registry: Registry,
+    /// The selected benchmark ids, in order.
+    pub ids: Vec<String>,
+    /// Settings of the run.
+    pub settings: EvalSettings,
+    model: Box<dyn LanguageModel>,
+    adapter: Option<String>,
+    grader: Box<dyn Grader>,
+    judge: Option<Arc<dyn LanguageModel>>,
+}
+
+impl EvalSetup {
+    /// Checks the flags, selects the benchmarks and opens the models. Bad input is
+    /// reported and comes back as the exit code to return, before any model loads.
+    pub fn open(args: &EvalArgs) -> anyhow::Result<Result<Self, ExitCode>> {
+        let Some(selection) = &args.benchmarks else {
+            eprintln!("error: --benchmarks is required");
+            return Ok(Err(ExitCode::from(EXIT_INVALID)));
+        };
+        let mut registry = match registry(&[]) {
+            Ok(r) => r,
+            Err(code) => return Ok(Err(code)),
+        };
+        let ids = match registry.select(selection) {
+            Ok(ids) => ids,
+            Err(err) => return Ok(Err(report_registry_error(&err))),
+        };
+        note_skipped(&registry);
+        if args.limit == Some(0) {
+            eprintln!("error: --limit must be at least 1");
+            return Ok(Err(ExitCode::from(EXIT_INVALID)));
+        }
+        let grader_spec: GraderSpec = match (&args.grader, &args.judge) {
+            (Some(spec), _) => spec.parse().context("--grader")?,
+            (None, Some(judge)) => GraderSpec {
+                mode: CompositeMode::Auto,
+                judge_model: Some(judge.clone()),
+            },
+            (None, None) => GraderSpec::rules(),
+        };
+        let needing: Vec<&str> = ids
+            .iter()
+            .filter_map(|id| registry.get(id))
+            .filter(|e| e.benchmark.needs_judge())
+            .map(|e| e.benchmark.id())
+            .collect();
+        if args.judge.is_none() && !needing.is_empty() {
+            eprintln!(
+                "error: these benchmarks need a judge model, given with --judge MODEL: {}",
+                needing.join(", ")
+            );
+            return Ok(Err(ExitCode::from(EXIT_INVALID)));
+        }
+        let settings = EvalSettings {
+            samples: args.samples,
+            limit: args.limit,
+            system_prompt: args.system_prompt.clone(),
+            temperature: args.temperature,
+            seed: args.seed,
+            judge_scoring: match args.judge_scoring {
+                JudgeScoringArg::Text => JudgeScoring::Text,
+                JudgeScoringArg::Probability => JudgeScoring::Probability,
+            },
+            chunk: args.chunk.max(1),
+        };
+        let judge: Option<Arc<dyn LanguageModel>> = args
+            .judge
+            .as_deref()
+            .map(|spec| open_judge(spec, &args.judge_args))
+            .transpose()?;
+        let shared = judge
+            .clone()
+            .filter(|_| grader_spec.judge_model.as_deref() == args.judge.as_deref());
+        let (grader, _cache) = build_grader(&grader_spec, &args.judge_args, shared)?;
+        let model = open_evaluated(&args.model)?;
+        Ok(Ok(Self {
+            registry,
+            ids,
+            settings,
+            model,
+            adapter: args.model.adapter.as_ref().map(|p| p.display().to_string()),
+            grader,
+            judge,
+        }))
     }
-    let grader_spec: GraderSpec = match (&args.grader, &args.judge) {
-        (Some(spec), _) => spec.parse().context("--grader")?,
-        (None, Some(judge)) => GraderSpec {
-            mode: CompositeMode::Auto,
-            judge_model: Some(judge.clone()),
-        },
-        (None, None) => GraderSpec::rules(),
-    };
-    let needing: Vec<&str> = benchmarks
-        .iter()
-        .filter(|b| b.needs_judge())
-        .map(|b| b.id())
-        .collect();
-    if args.judge.is_none() && !needing.is_empty() {
-        eprintln!(
-            "error: these benchmarks need a judge model, given with --judge MODEL: {}",
-            needing.join(", ")
-        );
-        return Ok(ExitCode::from(EXIT_INVALID));
+
+    /// The selected benchmarks, in order.
+    pub fn benchmarks(&self) -> Vec<&Benchmark> {
+        self.ids
+            .iter()
+            .filter_map(|id| self.registry.get(id).map(|e| &e.benchmark))
+            .collect()
     }
-    let settings = EvalSettings {
-        samples: args.samples,
-        limit: args.limit,
-        system_prompt: args.system_prompt.clone(),
-        temperature: args.temperature,
-        seed: args.seed,
-        judge_scoring: match args.judge_scoring {
-            JudgeScoringArg::Text => JudgeScoring::Text,
-            JudgeScoringArg::Probability => JudgeScoring::Probability,
-        },
-        chunk: args.chunk.max(1),
-    };
-    let judge: Option<Arc<dyn LanguageModel>> = args
-        .judge
-        .as_deref()
-        .map(|spec| open_judge(spec, &args.judge_args))
-        .transpose()?;
-    let shared = judge
-        .clone()
-        .filter(|_| grader_spec.judge_model.as_deref() == args.judge.as_deref());
-    let (grader, _cache) = build_grader(&grader_spec, &args.judge_args, shared)?;
-    let model = open_evaluated(&args.model)?;
-    let models = Models {
-        model: model.as_ref(),
-        adapter: args.model.adapter.as_ref().map(|p| p.display().to_string()),
-        grader: grader.as_ref(),
-        judge: judge.as_deref(),
-    };
-    eprintln!(
-        "ethos eval: {} on {} benchmark(s) -> {}",
-        model.id(),
-        benchmarks.len(),
-        out.display()
-    );
+
+    /// The models as the runner takes them.
+    pub fn models(&self) -> Models<'_> {
+        Models {
+            model: self.model.as_ref(),
+            adapter: self.adapter.clone(),
+            grader: self.grader.as_ref(),
+            judge: self.judge.as_deref(),
+        }
+    }
+}
+
+/// A progress bar over items, hidden with `quiet`.
+pub fn progress_bar(quiet: bool) -> Bar {
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    if args.quiet {
+    if quiet {
         bar.set_draw_target(ProgressDrawTarget::hidden());
     }
-    let mut progress = Bar(bar);
-    let summary = match evaluate(out, &benchmarks, &models, &settings, &mut progress) {
-        Ok(summary) => summary,
-        Err(err @ (EvalError::Invalid(_) | EvalError::SettingsChanged { .. })) => {
-            progress.finish();
+    Bar(bar)
+}
+
+/// The exit code of a failed evaluation: 2 for settings, 1 (an error) otherwise.
+pub fn eval_failure(err: EvalError, progress: &mut Bar) -> anyhow::Result<ExitCode> {
+    progress.finish();
+    match err {
+        EvalError::Invalid(_) | EvalError::SettingsChanged { .. } => {
             eprintln!("error: {err}");
-            return Ok(ExitCode::from(EXIT_INVALID));
+            Ok(ExitCode::from(EXIT_INVALID))
         }
-        Err(err) => {
-            progress.finish();
-            return Err(err.into());
-        }
-    };
-    if args.json {
-        println!("{}", serde_json::to_string_pretty(&summary)?);
-    } else {
-        print_summary(&summary, &ids);
-        println!("records and summary.json in {}", out.display());
+        other => Err(other.into()),
     }
+}
+
+/// Failed records across `ids`, reported on stderr; 0 when every record is complete.
+pub fn report_failed_records(summary: &RunSummary, ids: &[String]) -> usize {
     let errors: usize = ids
         .iter()
         .filter_map(|id| summary.benchmarks.get(id))
@@ -162,6 +198,39 @@ fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
         eprintln!(
             "ethos eval: {errors} record(s) failed (see their `error` field); rerun the same command to retry them"
         );
+    }
+    errors
+}
+
+fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
+    let Some(out) = &args.out else {
+        eprintln!("error: --out is required");
+        return Ok(ExitCode::from(EXIT_INVALID));
+    };
+    let setup = match EvalSetup::open(&args)? {
+        Ok(setup) => setup,
+        Err(code) => return Ok(code),
+    };
+    let benchmarks = setup.benchmarks();
+    let models = setup.models();
+    eprintln!(
+        "ethos eval: {} on {} benchmark(s) -> {}",
+        models.model.id(),
+        benchmarks.len(),
+        out.display()
+    );
+    let mut progress = progress_bar(args.quiet);
+    let summary = match evaluate(out, &benchmarks, &models, &setup.settings, &mut progress) {
+        Ok(summary) => summary,
+        Err(err) => return eval_failure(err, &mut progress),
+    };
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&summary)?);
+    } else {
+        print_summary(&summary, &setup.ids);
+        println!("records and summary.json in {}", out.display());
+    }
+    if report_failed_records(&summary, &setup.ids) > 0 {
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)

@@ -1,5 +1,6 @@
 //! One module per command group; each turns parsed flags into library calls.
 
+mod attack;
 mod bench;
 mod compare;
 mod data;
@@ -28,5 +29,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Compare(args) => compare::run(args),
         Command::Bench(command) => bench::run(command),
         Command::Eval(command) => eval::run(command),
+        Command::Attack(command) => attack::run(command),
     }
 }
