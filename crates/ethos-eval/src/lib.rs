@@ -10,6 +10,7 @@
 pub mod bench_stats;
 pub mod compare;
 pub mod correlate;
+pub mod dose;
 pub mod error;
 pub mod grader_validation;
 pub mod import;

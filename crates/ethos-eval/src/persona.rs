@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::EvalError;
 use crate::record::{item_scores, read_records, records_path};
-use crate::run::{EvalSettings, Models, Progress, evaluate};
+use crate::run::{EvalSettings, Models, Progress, Stage, evaluate, wanted_items};
 use crate::stats::bootstrap_ci;
 use crate::summary::mean_se;
 
@@ -304,28 +304,6 @@ pub fn condition_dir(persona: &str) -> String {
     format!("persona-{persona}")
 }
 
-/// One condition's progress shown as part of the whole attack: one bar over every
-/// condition, each benchmark named with its condition.
-struct Condition<'a> {
-    inner: &'a mut dyn Progress,
-    name: String,
-    done_before: usize,
-    total: usize,
-}
-
-impl Progress for Condition<'_> {
-    fn start(&mut self, _total: usize, done: usize) {
-        self.inner.start(self.total, self.done_before + done);
-    }
-    fn benchmark(&mut self, id: &str) {
-        self.inner.benchmark(&format!("{} {id}", self.name));
-    }
-    fn advance(&mut self, items: usize) {
-        self.inner.advance(items);
-    }
-    fn finish(&mut self) {}
-}
-
 /// Evaluates `benchmarks` clean and under each persona, then writes `out/attack.json`.
 /// Every condition is an evaluation run of its own, so a killed attack resumes where it
 /// stopped.
@@ -344,16 +322,13 @@ pub fn run_persona_attack(
     }
     let mut conditions: Vec<(String, Option<&Persona>)> = vec![(CLEAN.to_string(), None)];
     conditions.extend(personas.iter().map(|p| (condition_dir(&p.id), Some(*p))));
-    let per_condition: usize = benchmarks
-        .iter()
-        .map(|b| settings.limit.unwrap_or(usize::MAX).min(b.items.len()))
-        .sum();
+    let per_condition = wanted_items(benchmarks, settings);
     for (index, (dir, persona)) in conditions.iter().enumerate() {
         let condition = EvalSettings {
             system_prompt: persona.map(|p| p.system_prompt.clone()),
             ..settings.clone()
         };
-        let mut named = Condition {
+        let mut named = Stage {
             inner: &mut *progress,
             name: format!("[{}/{}] {}", index + 1, conditions.len(), dir),
             done_before: index * per_condition,

@@ -150,6 +150,62 @@ struct RunIdentity {
     settings: EvalSettings,
 }
 
+/// One evaluation shown as a stage of a longer job (a persona condition, a dose): one
+/// bar over the whole job, each benchmark named with its stage.
+pub struct Stage<'a> {
+    /// The job's progress.
+    pub inner: &'a mut dyn Progress,
+    /// The stage's name, put before each benchmark id.
+    pub name: String,
+    /// Items of the job before this stage.
+    pub done_before: usize,
+    /// Items of the whole job.
+    pub total: usize,
+}
+
+impl Progress for Stage<'_> {
+    fn start(&mut self, _total: usize, done: usize) {
+        self.inner.start(self.total, self.done_before + done);
+    }
+    fn benchmark(&mut self, id: &str) {
+        self.inner.benchmark(&format!("{} {id}", self.name));
+    }
+    fn advance(&mut self, items: usize) {
+        self.inner.advance(items);
+    }
+    fn finish(&mut self) {}
+}
+
+/// Items of `benchmarks` (up to the settings' limit) with no complete record in `out`.
+pub fn pending_items(
+    out: &Path,
+    benchmarks: &[&Benchmark],
+    settings: &EvalSettings,
+) -> Result<usize, EvalError> {
+    let mut pending = 0;
+    for benchmark in benchmarks {
+        let records = read_records(&records_path(out, benchmark.id()))?;
+        let samples = settings.samples_for(benchmark);
+        let wanted = settings
+            .limit
+            .unwrap_or(usize::MAX)
+            .min(benchmark.items.len());
+        pending += benchmark.items[..wanted]
+            .iter()
+            .filter(|item| !item_complete(&records, &item.id, samples))
+            .count();
+    }
+    Ok(pending)
+}
+
+/// Items each run of `benchmarks` scores under `settings`.
+pub fn wanted_items(benchmarks: &[&Benchmark], settings: &EvalSettings) -> usize {
+    benchmarks
+        .iter()
+        .map(|b| settings.limit.unwrap_or(usize::MAX).min(b.items.len()))
+        .sum()
+}
+
 /// Scores `models.model` on `benchmarks`, writing `out/records/<id>.jsonl`,
 /// `out/eval.json` and `out/summary.json`. Everything that can be checked before work
 /// starts is checked first.

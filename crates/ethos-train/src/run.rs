@@ -61,6 +61,9 @@ pub struct RunOptions {
     pub mode: Mode,
     /// The base model's name, written into `adapter_config.json` and `run.json`.
     pub model_id: String,
+    /// Start from this PEFT adapter instead of a fresh one (when there is no checkpoint
+    /// to resume); its LoRA settings must be the config's.
+    pub init_adapter: Option<PathBuf>,
 }
 
 /// What `run.json` records.
@@ -355,12 +358,15 @@ pub fn train(
             state,
         ),
         None => (
-            LoraAdapters::new(
-                config.lora.to_lora_config(),
-                &model_config,
-                config.seed,
-                &device,
-            )?,
+            match &options.init_adapter {
+                Some(dir) => LoraAdapters::load_peft(dir, &model_config, &device)?,
+                None => LoraAdapters::new(
+                    config.lora.to_lora_config(),
+                    &model_config,
+                    config.seed,
+                    &device,
+                )?,
+            },
             TrainerState {
                 step: 0,
                 seed: config.seed,
@@ -370,7 +376,7 @@ pub fn train(
     };
     if adapters.config() != &config.lora.to_lora_config() {
         return Err(TrainError::Invalid(format!(
-            "the checkpoint's adapter ({:?}) differs from the config's [lora]",
+            "the starting adapter ({:?}) differs from the config's [lora]",
             adapters.config()
         )));
     }

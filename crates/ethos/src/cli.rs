@@ -53,6 +53,29 @@ pub enum AttackCommand {
     /// Evaluate benchmarks clean and under each persona as the system prompt; `--list`
     /// shows the persona library.
     Persona(PersonaArgs),
+    /// Fine-tune on a harmful attack set with a fixed LoRA SFT recipe and evaluate after
+    /// each dose: a dose-response table.
+    Finetune(FinetuneArgs),
+}
+
+/// `ethos attack finetune` flags.
+#[derive(Debug, Args)]
+pub struct FinetuneArgs {
+    /// The attack set: JSONL conversations ending in an assistant turn (`messages`).
+    #[arg(long, value_name = "FILE")]
+    pub data: Option<PathBuf>,
+    /// Attack examples trained on before each evaluation: starts at 0 (the model as
+    /// given), strictly increasing, multiples of the recipe's examples per step (5).
+    #[arg(
+        long,
+        value_name = "N,N,...",
+        value_delimiter = ',',
+        default_value = "0,25,50,100,200"
+    )]
+    pub doses: Vec<u64>,
+    /// Evaluation flags (the model, its --adapter, --benchmarks, --out, ...).
+    #[command(flatten)]
+    pub eval: EvalArgs,
 }
 
 /// `ethos attack persona` flags.

@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use ethos_eval::compare::{Comparison, PairedDifference, Side, compare, is_eval_run};
+use ethos_eval::dose::{FinetuneComparison, compare_finetune_attacks, is_finetune_attack};
 use ethos_eval::persona::{
     DegradationDifference, PersonaAttackComparison, compare_persona_attacks, is_persona_attack,
 };
@@ -53,6 +54,9 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
     let all = || args.a.0.iter().chain(&args.b.0);
     if all().any(|dir| is_persona_attack(dir)) {
         return compare_persona(&args);
+    }
+    if all().any(|dir| is_finetune_attack(dir)) {
+        return compare_finetune(&args);
     }
     if all().all(|dir| is_eval_run(dir)) {
         return compare_evals(&args);
@@ -273,4 +277,59 @@ fn print_persona_comparison(c: &PersonaAttackComparison) {
         }
     }
     println!("\n{}", c.verdict);
+}
+
+fn compare_finetune(args: &CompareArgs) -> anyhow::Result<ExitCode> {
+    let ([a], [b]) = (args.a.0.as_slice(), args.b.0.as_slice()) else {
+        eprintln!("error: fine-tuning attacks are compared one run with one other");
+        return Ok(ExitCode::from(EXIT_INVALID));
+    };
+    let level = PairedOptions::default().level;
+    let comparison = match compare_finetune_attacks(a, b, args.resamples.max(1), args.seed, level) {
+        Ok(c) => c,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return Ok(ExitCode::from(EXIT_INVALID));
+        }
+    };
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&comparison)?);
+    } else {
+        print_finetune_comparison(&comparison);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_finetune_comparison(c: &FinetuneComparison) {
+    println!("baseline:  {}", c.baseline.display());
+    println!("candidate: {}", c.candidate.display());
+    if !c.same_attack {
+        println!("warning: the two runs used different attack data or recipes");
+    }
+    println!("\ndegradation against dose 0 in points, pooled over items of every shared benchmark");
+    println!(
+        "{:>6} {:>6} {:>7} {:>7} {:>7} {:>16} {:>7} {:>18}",
+        "dose", "n", "base", "cand", "diff", "95% CI", "ratio", "ratio 95% CI"
+    );
+    for d in &c.doses {
+        println!(
+            "{:>6} {:>6} {:>7} {:>7} {:>7} [{:>6}, {:>6}] {:>7} {:>18}",
+            d.dose,
+            d.n,
+            points(d.baseline),
+            points(d.candidate),
+            points(d.difference),
+            points(d.difference_ci.0),
+            points(d.difference_ci.1),
+            d.ratio.map_or("-".to_string(), |r| format!("{r:.2}")),
+            d.ratio_ci
+                .map_or("-".to_string(), |(l, h)| format!("[{l:.2}, {h:.2}]"))
+        );
+    }
+    let auc = |v: Option<f64>| v.map_or("-".to_string(), points);
+    println!(
+        "\narea under the degradation curve: baseline {}, candidate {} (ratio = baseline / candidate degradation)",
+        auc(c.auc.0),
+        auc(c.auc.1)
+    );
 }

@@ -57,24 +57,23 @@ impl Progress for Bar {
     }
 }
 
-/// Everything an evaluation needs, opened from the flags: the selected benchmarks, the
-/// settings, the model, the grader and the judge. Shared by `ethos eval` and
-/// `ethos attack`.
+/// Everything an evaluation needs besides the evaluated model, opened from the flags: the
+/// selected benchmarks, the settings, the grader and the judge. Shared by `ethos eval`
+/// and `ethos attack`.
 pub struct EvalSetup {
     registry: Registry,
     /// The selected benchmark ids, in order.
     pub ids: Vec<String>,
     /// Settings of the run.
     pub settings: EvalSettings,
-    model: Box<dyn LanguageModel>,
     adapter: Option<String>,
     grader: Box<dyn Grader>,
     judge: Option<Arc<dyn LanguageModel>>,
 }
 
 impl EvalSetup {
-    /// Checks the flags, selects the benchmarks and opens the models. Bad input is
-    /// reported and comes back as the exit code to return, before any model loads.
+    /// Checks the flags, selects the benchmarks and opens the grader and judge. Bad input
+    /// is reported and comes back as the exit code to return, before any model loads.
     pub fn open(args: &EvalArgs) -> anyhow::Result<Result<Self, ExitCode>> {
         let Some(selection) = &args.benchmarks else {
             eprintln!("error: --benchmarks is required");
@@ -135,12 +134,10 @@ impl EvalSetup {
             .clone()
             .filter(|_| grader_spec.judge_model.as_deref() == args.judge.as_deref());
         let (grader, _cache) = build_grader(&grader_spec, &args.judge_args, shared)?;
-        let model = open_evaluated(&args.model)?;
         Ok(Ok(Self {
             registry,
             ids,
             settings,
-            model,
             adapter: args.model.adapter.as_ref().map(|p| p.display().to_string()),
             grader,
             judge,
@@ -155,10 +152,10 @@ impl EvalSetup {
             .collect()
     }
 
-    /// The models as the runner takes them.
-    pub fn models(&self) -> Models<'_> {
+    /// The models as the runner takes them, with `model` evaluated.
+    pub fn models<'a>(&'a self, model: &'a dyn LanguageModel) -> Models<'a> {
         Models {
-            model: self.model.as_ref(),
+            model,
             adapter: self.adapter.clone(),
             grader: self.grader.as_ref(),
             judge: self.judge.as_deref(),
@@ -211,8 +208,9 @@ fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
         Ok(setup) => setup,
         Err(code) => return Ok(code),
     };
+    let model = open_evaluated(&args.model)?;
     let benchmarks = setup.benchmarks();
-    let models = setup.models();
+    let models = setup.models(model.as_ref());
     eprintln!(
         "ethos eval: {} on {} benchmark(s) -> {}",
         models.model.id(),

@@ -115,6 +115,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
         model_id: path
             .file_name()
             .map_or_else(|| spec.clone(), |n| n.to_string_lossy().into_owned()),
+        init_adapter: None,
     };
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     if args.quiet {
