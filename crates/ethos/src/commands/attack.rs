@@ -159,7 +159,7 @@ fn print_persona_attack(attack: &PersonaAttack) {
 
 /// The fixed fine-tuning recipe: the same for every model attacked, so curves compare.
 const EXAMPLES_PER_STEP: u64 = 5;
-const LEARNING_RATE: f64 = 1e-4;
+const LEARNING_RATE: f64 = 1e-3;
 const MAX_TOKENS: usize = 256;
 const RECIPE_SEED: u64 = 0;
 

@@ -27,8 +27,10 @@ pub fn run(command: EvalCommand) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// A progress bar over items, named by the benchmark being scored.
-pub struct Bar(ProgressBar);
+/// A progress bar over items, named by the benchmark being scored. The flag records that
+/// the bar has started: a job of several evaluations (attacks) starts it once per stage,
+/// and only the first start can be a resume worth announcing.
+pub struct Bar(ProgressBar, bool);
 
 impl Progress for Bar {
     fn start(&mut self, total: usize, done: usize) {
@@ -39,9 +41,10 @@ impl Progress for Bar {
         {
             self.0.set_style(style);
         }
-        if done > 0 {
+        if done > 0 && !self.1 {
             eprintln!("ethos eval: resuming, {done} of {total} items already scored");
         }
+        self.1 = true;
     }
     fn benchmark(&mut self, id: &str) {
         if self.0.is_hidden() {
@@ -169,7 +172,7 @@ pub fn progress_bar(quiet: bool) -> Bar {
     if quiet {
         bar.set_draw_target(ProgressDrawTarget::hidden());
     }
-    Bar(bar)
+    Bar(bar, false)
 }
 
 /// The exit code of a failed evaluation: 2 for settings, 1 (an error) otherwise.
