@@ -177,6 +177,9 @@ impl Registry {
                 self.entries[at] = Registered { benchmark, origin };
                 Ok(())
             }
+            // The same file named again (one selection listing it twice, or two
+            // selections on one registry): already registered.
+            Some(at) if self.entries[at].origin == origin => Ok(()),
             Some(at) => Err(RegistryError::DuplicateId {
                 id: benchmark.id().to_string(),
                 first: self.entries[at].origin.to_string(),

@@ -81,6 +81,11 @@ pub struct RunRecord {
     pub config_sha256: String,
     /// The config text.
     pub config_text: String,
+    /// The seed the run used: the config's, unless the caller set another (`ethos run`
+    /// trains each arm under several seeds from one config).
+    /// `None` in runs started before the field existed.
+    #[serde(default)]
+    pub seed: Option<u64>,
     /// The base model.
     pub model: String,
     /// The reward grader (GRPO).
@@ -315,6 +320,7 @@ pub fn train(
         config_path: loaded.path.display().to_string(),
         config_sha256: format!("{:x}", Sha256::digest(loaded.text.as_bytes())),
         config_text: loaded.text.clone(),
+        seed: Some(config.seed),
         model: options.model_id.clone(),
         reward_grader: (mode == Mode::Grpo).then(|| config.graders.reward.to_string()),
         evaluation_grader: config.graders.evaluation.to_string(),
@@ -337,13 +343,15 @@ pub fn train(
             serde_json::from_str(&text).map_err(|e| file_error(&record_path, e))?;
         if (before.config_sha256.as_str(), before.mode, &before.arm)
             != (record.config_sha256.as_str(), record.mode, &record.arm)
+            || before.seed.is_some_and(|s| Some(s) != record.seed)
         {
             return Err(TrainError::Invalid(format!(
-                "{} was started with another config, mode or arm ({}, {:?}, arm {:?}); resume it with the same ones or choose another --out",
+                "{} was started with another config, mode, arm or seed ({}, {:?}, arm {:?}, seed {:?}); resume it with the same ones or choose another --out",
                 out.display(),
                 before.config_path,
                 before.mode,
-                before.arm
+                before.arm,
+                before.seed
             )));
         }
     }

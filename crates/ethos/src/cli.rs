@@ -45,6 +45,32 @@ pub enum Command {
     /// Persistence attacks: harmful and helpful persona prompts, harmful fine-tuning.
     #[command(subcommand)]
     Attack(AttackCommand),
+    /// Run a whole study from an experiment file: train every arm, evaluate, attack, report.
+    Run(RunArgs),
+    /// Rebuild the report (report.html, summary.json, summary.md) of an `ethos run` folder.
+    Report(ReportArgs),
+}
+
+/// `ethos run` flags.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The experiment file (`experiments/quickstart.toml`).
+    #[arg(value_name = "EXPERIMENT")]
+    pub experiment: PathBuf,
+    /// The run folder (default: runs/<experiment name>); rerun to resume.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Print the commands the run will execute and an estimate of the work, then stop.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// `ethos report` flags.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The `ethos run` folder.
+    #[arg(value_name = "RUN_DIR")]
+    pub run: PathBuf,
 }
 
 /// Subcommands of `ethos attack`.
@@ -335,6 +361,9 @@ pub struct TrainArgs {
     /// Supervised fine-tuning on the config's [sft] data instead of GRPO.
     #[arg(long)]
     pub sft: bool,
+    /// Seed of the run instead of the config's (recorded in run.json).
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
     /// Use this model instead of the config's (a GGUF file or Hugging Face folder).
     #[arg(long, value_name = "PATH")]
     pub model: Option<String>,

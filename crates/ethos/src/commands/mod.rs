@@ -7,6 +7,8 @@ mod data;
 mod eval;
 mod grade;
 mod model;
+mod report;
+mod run;
 mod train;
 
 use std::process::ExitCode;
@@ -30,5 +32,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Bench(command) => bench::run(command),
         Command::Eval(command) => eval::run(command),
         Command::Attack(command) => attack::run(command),
+        Command::Run(args) => run::run(args),
+        Command::Report(args) => report::run(args),
     }
 }

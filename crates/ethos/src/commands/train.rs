@@ -57,10 +57,13 @@ fn failure(err: TrainError) -> anyhow::Result<ExitCode> {
 }
 
 pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
-    let loaded = match load_config(&args.config) {
+    let mut loaded = match load_config(&args.config) {
         Ok(loaded) => loaded,
         Err(err) => return failure(err),
     };
+    if let Some(seed) = args.seed {
+        loaded.config.seed = seed;
+    }
     let config = &loaded.config;
     let spec = args.model.clone().unwrap_or_else(|| config.model.clone());
     let path = if spec == "default" {

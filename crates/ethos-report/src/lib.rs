@@ -1,0 +1,564 @@
+//! ethos-report: turns an experiment's results into one self-contained HTML page (tables
+//! and inline SVG charts drawn with `plotters`, no network) and a Markdown summary.
+//!
+//! The crate computes no statistics: the caller (the `ethos` CLI, from the run's records
+//! through `ethos-eval`) fills a [`Report`], and every number in it names the file behind
+//! it.
+
+use minijinja::{Environment, context};
+use plotters::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Why a report could not be drawn.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    /// A chart failed to draw.
+    #[error("chart `{chart}`: {message}")]
+    Chart {
+        /// Which chart.
+        chart: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// The page template failed.
+    #[error("template: {0}")]
+    Template(#[from] minijinja::Error),
+}
+
+/// Everything the report shows.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// The experiment's name.
+    pub title: String,
+    /// The headline: "ahead on N of M; ...".
+    pub summary_line: String,
+    /// The arms compared (candidate against baseline), in words.
+    pub comparison: String,
+    /// One row per benchmark.
+    pub benchmarks: Vec<BenchmarkRow>,
+    /// Training curves per arm run.
+    pub training: Vec<TrainingCurve>,
+    /// Persona attacks: degradation per model and persona.
+    pub personas: Vec<PersonaBar>,
+    /// The persona comparison's verdict, if any.
+    pub persona_verdict: Option<String>,
+    /// Fine-tuning attacks: degradation per dose per model.
+    pub doses: Vec<DoseCurve>,
+    /// Each arm's configuration and compute.
+    pub arms: Vec<ArmInfo>,
+    /// The stages run and where their outputs are.
+    pub files: Vec<String>,
+}
+
+/// One benchmark's scores and paired difference.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BenchmarkRow {
+    /// Benchmark id.
+    pub id: String,
+    /// Category.
+    pub category: String,
+    /// `higher` or `lower` is better.
+    pub better: String,
+    /// Mean score per model (model name, mean).
+    pub scores: Vec<(String, Option<f64>)>,
+    /// Items paired.
+    pub n: usize,
+    /// Candidate minus baseline.
+    pub diff: f64,
+    /// Paired bootstrap 95% interval.
+    pub ci: (f64, f64),
+    /// Benjamini-Hochberg adjusted p-value.
+    pub p_adjusted: Option<f64>,
+    /// Whether the adjusted p-value is below 0.05.
+    pub significant: bool,
+    /// The paired difference on items neither side refused.
+    pub without_refusals: Option<f64>,
+    /// Refusal rates (baseline, candidate).
+    pub refusal_rates: (f64, f64),
+    /// The records files behind the row.
+    pub records: Vec<String>,
+}
+
+/// A training run's curves.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrainingCurve {
+    /// Arm and seed.
+    pub run: String,
+    /// (step, mean reward).
+    pub reward: Vec<(f64, f64)>,
+    /// (step, KL to the reference).
+    pub kl: Vec<(f64, f64)>,
+    /// (step, mean completion length).
+    pub length: Vec<(f64, f64)>,
+    /// The metrics file.
+    pub file: String,
+}
+
+/// One persona's degradation on one model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonaBar {
+    /// The model (base, or arm and seed).
+    pub model: String,
+    /// Persona id.
+    pub persona: String,
+    /// `harmful` or `helpful`.
+    pub kind: String,
+    /// Mean degradation over its targeted benchmarks (positive is worse).
+    pub degradation: f64,
+    /// The attack summary behind it.
+    pub file: String,
+}
+
+/// One model's dose-response curve.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DoseCurve {
+    /// The model.
+    pub model: String,
+    /// (dose, pooled degradation, interval low, interval high).
+    pub points: Vec<(f64, f64, f64, f64)>,
+    /// Area under the curve.
+    pub auc: Option<f64>,
+    /// The attack summary behind it.
+    pub file: String,
+}
+
+/// An arm's configuration and compute.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArmInfo {
+    /// Arm and seed.
+    pub run: String,
+    /// Steps trained.
+    pub steps: u64,
+    /// Tokens generated in rollouts.
+    pub generated_tokens: u64,
+    /// Estimated FLOPs.
+    pub flops: f64,
+    /// The run folder.
+    pub dir: String,
+}
+
+const COLORS: [RGBColor; 6] = [
+    RGBColor(31, 119, 180),
+    RGBColor(214, 39, 40),
+    RGBColor(44, 160, 44),
+    RGBColor(148, 103, 189),
+    RGBColor(255, 127, 14),
+    RGBColor(140, 86, 75),
+];
+
+fn chart_error(chart: &str) -> impl Fn(String) -> ReportError + '_ {
+    move |message| ReportError::Chart {
+        chart: chart.to_string(),
+        message,
+    }
+}
+
+fn range(values: impl Iterator<Item = f64>, pad: f64) -> (f64, f64) {
+    let (lo, hi) = values.fold((f64::MAX, f64::MIN), |(l, h), v| (l.min(v), h.max(v)));
+    if lo > hi {
+        return (-1.0, 1.0);
+    }
+    let span = (hi - lo).max(1e-9);
+    (lo - pad * span - 1e-6, hi + pad * span + 1e-6)
+}
+
+/// Forest plot of paired differences (points) with their intervals.
+pub fn forest_plot(rows: &[BenchmarkRow]) -> Result<String, ReportError> {
+    let err = chart_error("forest");
+    let mut svg = String::new();
+    let height = 60 + 22 * rows.len().max(1) as u32;
+    {
+        let root = SVGBackend::with_string(&mut svg, (760, height)).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| err(e.to_string()))?;
+        let (lo, hi) = range(
+            rows.iter()
+                .flat_map(|r| [100.0 * r.ci.0, 100.0 * r.ci.1, 0.0]),
+            0.05,
+        );
+        let n = rows.len().max(1) as f64;
+        let names: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+        let mut chart = ChartBuilder::on(&root)
+            .margin(10)
+            .x_label_area_size(35)
+            .y_label_area_size(280)
+            .build_cartesian_2d(lo..hi, -0.5..n - 0.5)
+            .map_err(|e| err(e.to_string()))?;
+        chart
+            .configure_mesh()
+            .y_labels(rows.len().max(1))
+            .y_label_formatter(&|y| {
+                let i = y.round();
+                if (y - i).abs() > 0.01 || i < 0.0 {
+                    return String::new();
+                }
+                names.get(i as usize).cloned().unwrap_or_default()
+            })
+            .x_desc("candidate - baseline (points), 95% paired bootstrap interval")
+            .disable_y_mesh()
+            .draw()
+            .map_err(|e| err(e.to_string()))?;
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(0.0, -0.5), (0.0, n - 0.5)],
+                BLACK.mix(0.5),
+            )))
+            .map_err(|e| err(e.to_string()))?;
+        for (i, row) in rows.iter().enumerate() {
+            let y = i as f64;
+            let color = if row.significant {
+                COLORS[1]
+            } else {
+                COLORS[0]
+            };
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    vec![(100.0 * row.ci.0, y), (100.0 * row.ci.1, y)],
+                    color.stroke_width(2),
+                )))
+                .map_err(|e| err(e.to_string()))?;
+            chart
+                .draw_series(std::iter::once(Circle::new(
+                    (100.0 * row.diff, y),
+                    4,
+                    color.filled(),
+                )))
+                .map_err(|e| err(e.to_string()))?;
+        }
+        root.present().map_err(|e| err(e.to_string()))?;
+    }
+    Ok(svg)
+}
+
+/// Lines over steps, one per series (name, points).
+pub fn line_chart(
+    name: &str,
+    x_desc: &str,
+    y_desc: &str,
+    series: &[(String, Vec<(f64, f64)>)],
+) -> Result<String, ReportError> {
+    let err = chart_error(name);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (520, 300)).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| err(e.to_string()))?;
+        let (x0, x1) = range(series.iter().flat_map(|s| s.1.iter().map(|p| p.0)), 0.02);
+        let (y0, y1) = range(series.iter().flat_map(|s| s.1.iter().map(|p| p.1)), 0.1);
+        let mut chart = ChartBuilder::on(&root)
+            .caption(name, ("sans-serif", 16))
+            .margin(10)
+            .x_label_area_size(35)
+            .y_label_area_size(55)
+            .build_cartesian_2d(x0..x1, y0..y1)
+            .map_err(|e| err(e.to_string()))?;
+        chart
+            .configure_mesh()
+            .x_desc(x_desc)
+            .y_desc(y_desc)
+            .draw()
+            .map_err(|e| err(e.to_string()))?;
+        for (i, (label, points)) in series.iter().enumerate() {
+            let color = COLORS[i % COLORS.len()];
+            chart
+                .draw_series(LineSeries::new(
+                    points.iter().copied(),
+                    color.stroke_width(2),
+                ))
+                .map_err(|e| err(e.to_string()))?
+                .label(label.as_str())
+                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], color));
+            chart
+                .draw_series(points.iter().map(|p| Circle::new(*p, 3, color.filled())))
+                .map_err(|e| err(e.to_string()))?;
+        }
+        chart
+            .configure_series_labels()
+            .background_style(WHITE.mix(0.8))
+            .border_style(BLACK)
+            .draw()
+            .map_err(|e| err(e.to_string()))?;
+        root.present().map_err(|e| err(e.to_string()))?;
+    }
+    Ok(svg)
+}
+
+/// Horizontal bars of persona degradation per model.
+pub fn persona_chart(bars: &[PersonaBar]) -> Result<String, ReportError> {
+    let err = chart_error("personas");
+    let mut svg = String::new();
+    let height = 60 + 20 * bars.len().max(1) as u32;
+    {
+        let root = SVGBackend::with_string(&mut svg, (760, height)).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| err(e.to_string()))?;
+        let (lo, hi) = range(bars.iter().map(|b| 100.0 * b.degradation).chain([0.0]), 0.1);
+        let n = bars.len().max(1) as f64;
+        let names: Vec<String> = bars
+            .iter()
+            .map(|b| format!("{} · {} ({})", b.model, b.persona, b.kind))
+            .collect();
+        let mut chart = ChartBuilder::on(&root)
+            .margin(10)
+            .x_label_area_size(35)
+            .y_label_area_size(320)
+            .build_cartesian_2d(lo..hi, -0.5..n - 0.5)
+            .map_err(|e| err(e.to_string()))?;
+        chart
+            .configure_mesh()
+            .y_labels(bars.len().max(1))
+            .y_label_formatter(&|y| {
+                let i = y.round();
+                if (y - i).abs() > 0.01 || i < 0.0 {
+                    return String::new();
+                }
+                names.get(i as usize).cloned().unwrap_or_default()
+            })
+            .x_desc("degradation under the persona (points; positive is worse)")
+            .disable_y_mesh()
+            .draw()
+            .map_err(|e| err(e.to_string()))?;
+        chart
+            .draw_series(bars.iter().enumerate().map(|(i, b)| {
+                let color = if b.kind == "harmful" {
+                    COLORS[1]
+                } else {
+                    COLORS[2]
+                };
+                let y = i as f64;
+                Rectangle::new(
+                    [(0.0, y - 0.35), (100.0 * b.degradation, y + 0.35)],
+                    color.filled(),
+                )
+            }))
+            .map_err(|e| err(e.to_string()))?;
+        root.present().map_err(|e| err(e.to_string()))?;
+    }
+    Ok(svg)
+}
+
+/// Dose-response curves with their intervals.
+pub fn dose_chart(curves: &[DoseCurve]) -> Result<String, ReportError> {
+    let err = chart_error("doses");
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (620, 340)).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| err(e.to_string()))?;
+        let (x0, x1) = range(
+            curves.iter().flat_map(|c| c.points.iter().map(|p| p.0)),
+            0.05,
+        );
+        let (y0, y1) = range(
+            curves
+                .iter()
+                .flat_map(|c| c.points.iter().flat_map(|p| [100.0 * p.2, 100.0 * p.3])),
+            0.1,
+        );
+        let mut chart = ChartBuilder::on(&root)
+            .caption(
+                "harmful fine-tuning: degradation by dose",
+                ("sans-serif", 16),
+            )
+            .margin(10)
+            .x_label_area_size(35)
+            .y_label_area_size(55)
+            .build_cartesian_2d(x0..x1, y0..y1)
+            .map_err(|e| err(e.to_string()))?;
+        chart
+            .configure_mesh()
+            .x_desc("attack examples")
+            .y_desc("degradation (points)")
+            .draw()
+            .map_err(|e| err(e.to_string()))?;
+        for (i, curve) in curves.iter().enumerate() {
+            let color = COLORS[i % COLORS.len()];
+            chart
+                .draw_series(LineSeries::new(
+                    curve.points.iter().map(|p| (p.0, 100.0 * p.1)),
+                    color.stroke_width(2),
+                ))
+                .map_err(|e| err(e.to_string()))?
+                .label(curve.model.as_str())
+                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], color));
+            chart
+                .draw_series(
+                    curve.points.iter().map(|p| {
+                        PathElement::new(vec![(p.0, 100.0 * p.2), (p.0, 100.0 * p.3)], color)
+                    }),
+                )
+                .map_err(|e| err(e.to_string()))?;
+        }
+        chart
+            .configure_series_labels()
+            .background_style(WHITE.mix(0.8))
+            .border_style(BLACK)
+            .draw()
+            .map_err(|e| err(e.to_string()))?;
+        root.present().map_err(|e| err(e.to_string()))?;
+    }
+    Ok(svg)
+}
+
+const PAGE: &str = include_str!("report.html.j2");
+
+/// The self-contained HTML page.
+pub fn render_html(report: &Report) -> Result<String, ReportError> {
+    let forest = if report.benchmarks.is_empty() {
+        None
+    } else {
+        Some(forest_plot(&report.benchmarks)?)
+    };
+    let mut training = Vec::new();
+    if !report.training.is_empty() {
+        type Pick = fn(&TrainingCurve) -> &Vec<(f64, f64)>;
+        let charts: [(&str, &str, Pick); 3] = [
+            ("reward", "mean reward", |c| &c.reward),
+            ("KL to the reference", "KL", |c| &c.kl),
+            ("completion length", "tokens", |c| &c.length),
+        ];
+        for (name, y, pick) in charts {
+            let series: Vec<(String, Vec<(f64, f64)>)> = report
+                .training
+                .iter()
+                .map(|c| (c.run.clone(), pick(c).clone()))
+                .filter(|s| !s.1.is_empty())
+                .collect();
+            if !series.is_empty() {
+                training.push(line_chart(name, "step", y, &series)?);
+            }
+        }
+    }
+    let personas = if report.personas.is_empty() {
+        None
+    } else {
+        Some(persona_chart(&report.personas)?)
+    };
+    let doses = if report.doses.is_empty() {
+        None
+    } else {
+        Some(dose_chart(&report.doses)?)
+    };
+    let mut env = Environment::new();
+    env.add_template("report.html", PAGE)?;
+    let page = env.get_template("report.html")?.render(context! {
+        report => report,
+        forest => forest,
+        training_charts => training,
+        persona_chart => personas,
+        dose_chart => doses,
+    })?;
+    Ok(page)
+}
+
+/// The Markdown summary.
+pub fn render_markdown(report: &Report) -> String {
+    let mut out = format!(
+        "# {}\n\n**{}**\n\n{}\n\n",
+        report.title, report.summary_line, report.comparison
+    );
+    out.push_str("| benchmark | category | better | n | diff (points) | 95% CI | p (BH) |\n");
+    out.push_str("| --- | --- | --- | --- | --- | --- | --- |\n");
+    for row in &report.benchmarks {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {:+.1} | [{:+.1}, {:+.1}] | {} |\n",
+            row.id,
+            row.category,
+            row.better,
+            row.n,
+            100.0 * row.diff,
+            100.0 * row.ci.0,
+            100.0 * row.ci.1,
+            row.p_adjusted
+                .map_or("-".to_string(), |p| format!("{p:.4}"))
+        ));
+    }
+    if let Some(verdict) = &report.persona_verdict {
+        out.push_str(&format!("\nPersona attacks: {verdict}\n"));
+    }
+    for curve in &report.doses {
+        out.push_str(&format!(
+            "\nFine-tuning attack on {}: area under the degradation curve {}\n",
+            curve.model,
+            curve
+                .auc
+                .map_or("-".to_string(), |a| format!("{:+.1} points", 100.0 * a))
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn sample() -> Report {
+        Report {
+            title: "t <script>".to_string(),
+            summary_line: "ahead on 1 of 2".to_string(),
+            comparison: "trait vs baseline".to_string(),
+            benchmarks: vec![BenchmarkRow {
+                id: "health-triage".to_string(),
+                category: "health".to_string(),
+                better: "higher".to_string(),
+                scores: vec![
+                    ("baseline".to_string(), Some(0.2)),
+                    ("trait".to_string(), Some(0.3)),
+                ],
+                n: 40,
+                diff: 0.1,
+                ci: (0.0, 0.2),
+                p_adjusted: Some(0.04),
+                significant: true,
+                without_refusals: Some(0.1),
+                refusal_rates: (0.0, 0.0),
+                records: vec!["eval/trait/records/health-triage.jsonl".to_string()],
+            }],
+            training: vec![TrainingCurve {
+                run: "trait-s7".to_string(),
+                reward: vec![(1.0, 0.1), (2.0, 0.3)],
+                kl: vec![(1.0, 0.0), (2.0, 0.01)],
+                length: vec![(1.0, 40.0), (2.0, 38.0)],
+                file: "arms/trait-s7/metrics.jsonl".to_string(),
+            }],
+            personas: vec![PersonaBar {
+                model: "trait".to_string(),
+                persona: "flatterer".to_string(),
+                kind: "harmful".to_string(),
+                degradation: 0.05,
+                file: "persona/trait/attack.json".to_string(),
+            }],
+            persona_verdict: Some("selective persistence".to_string()),
+            doses: vec![DoseCurve {
+                model: "trait".to_string(),
+                points: vec![(0.0, 0.0, 0.0, 0.0), (25.0, 0.05, 0.0, 0.1)],
+                auc: Some(0.025),
+                file: "finetune/trait/attack.json".to_string(),
+            }],
+            arms: Vec::new(),
+            files: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_page_holds_every_chart_and_escapes_text() {
+        let page = render_html(&sample()).unwrap();
+        assert_eq!(
+            page.matches("<svg").count(),
+            6,
+            "forest, 3 training, personas, doses"
+        );
+        assert!(page.contains("health-triage"));
+        // Paths are shown (minijinja escapes their slashes in HTML).
+        assert!(page.contains("records&#x2f;health-triage.jsonl"), "{page}");
+        assert!(!page.contains("t <script>"), "titles are escaped");
+        assert!(
+            !page.contains("http://") || page.contains("http://www.w3.org"),
+            "no network"
+        );
+    }
+
+    #[test]
+    fn the_markdown_summary_names_the_headline() {
+        let md = render_markdown(&sample());
+        assert!(md.contains("**ahead on 1 of 2**"));
+        assert!(md.contains("| health-triage | health | higher | 40 | +10.0 |"));
+    }
+}

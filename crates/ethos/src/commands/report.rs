@@ -1,0 +1,223 @@
+//! `ethos report RUN_DIR`: rebuilds `report.html`, `summary.json` and `summary.md` of an
+//! `ethos run` directory from its records (statistics through ethos-eval, drawing
+//! through ethos-report).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use ethos_core::jsonl::write_atomic;
+use ethos_eval::compare::{Side, compare};
+use ethos_eval::dose::FinetuneAttack;
+use ethos_eval::persona::{PersonaAttack, PersonaKind, compare_persona_attacks};
+use ethos_eval::stats::PairedOptions;
+use ethos_report::{ArmInfo, BenchmarkRow, DoseCurve, PersonaBar, Report, TrainingCurve};
+use serde_json::Value;
+
+use super::run::{Plan, run_name};
+use crate::cli::ReportArgs;
+
+pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
+    let (path, summary) = build(&args.run)?;
+    println!("{summary}");
+    println!("report: {}", path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn relative(dir: &Path, path: &Path) -> String {
+    path.strip_prefix(dir).unwrap_or(path).display().to_string()
+}
+
+/// Builds the report of run directory `dir`; returns its path and the summary line.
+pub fn build(dir: &Path) -> anyhow::Result<(PathBuf, String)> {
+    let plan = Plan::load(dir)?;
+    let arms = &plan.experiment.arms;
+    let seeds = &plan.experiment.seeds;
+    let eval_dirs = |arm: &str| -> Vec<PathBuf> {
+        seeds
+            .iter()
+            .map(|s| dir.join("eval").join(run_name(arm, *s)))
+            .filter(|d| d.join("summary.json").is_file())
+            .collect()
+    };
+    let baseline_arm = arms.first().cloned().unwrap_or_default();
+    let candidate_arm = arms.get(1).cloned();
+    let mut report = Report {
+        title: plan.name.clone(),
+        ..Report::default()
+    };
+    // The headline: the first trait arm against the baseline arm, seeds pooled; with one
+    // arm, that arm against the pre-RL base.
+    let (base_side, cand_side, words) = match &candidate_arm {
+        Some(candidate) => (
+            eval_dirs(&baseline_arm),
+            eval_dirs(candidate),
+            format!(
+                "{candidate} (candidate) against {baseline_arm} (baseline), {} seed(s) each, paired by item",
+                seeds.len()
+            ),
+        ),
+        None => (
+            vec![dir.join("eval").join("base")],
+            eval_dirs(&baseline_arm),
+            format!("{baseline_arm} against the pre-RL base, paired by item"),
+        ),
+    };
+    if !base_side.is_empty() && !cand_side.is_empty() {
+        let baseline = Side::load(&base_side)?;
+        let candidate = Side::load(&cand_side)?;
+        let comparison = compare(&baseline, &candidate, &PairedOptions::default())?;
+        report.summary_line = comparison.summary_line.clone();
+        // Mean scores of every evaluated model, for the table.
+        let mut models: Vec<(String, Value)> = Vec::new();
+        for name in std::iter::once("base".to_string())
+            .chain(plan.runs.iter().map(|(a, s, _)| run_name(a, *s)))
+        {
+            let path = dir.join("eval").join(&name).join("summary.json");
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                models.push((name, serde_json::from_str(&text)?));
+            }
+        }
+        for row in &comparison.benchmarks {
+            let Some(all) = &row.all else { continue };
+            report.benchmarks.push(BenchmarkRow {
+                id: row.benchmark.clone(),
+                category: row.category.clone(),
+                better: match row.direction {
+                    ethos_core::Direction::HigherIsBetter => "higher".into(),
+                    ethos_core::Direction::LowerIsBetter => "lower".into(),
+                },
+                scores: models
+                    .iter()
+                    .map(|(name, summary)| {
+                        (
+                            name.clone(),
+                            summary["benchmarks"][&row.benchmark]["mean"].as_f64(),
+                        )
+                    })
+                    .collect(),
+                n: all.n,
+                diff: all.diff,
+                ci: all.ci,
+                p_adjusted: row.p_adjusted,
+                significant: row.significant,
+                without_refusals: row.without_refusals.as_ref().map(|d| d.diff),
+                refusal_rates: (row.baseline_refusal_rate, row.candidate_refusal_rate),
+                records: row
+                    .records
+                    .iter()
+                    .map(|r| relative(dir, Path::new(r)))
+                    .collect(),
+            });
+        }
+    } else {
+        report.summary_line = "no evaluation to compare yet".to_string();
+    }
+    report.comparison = words;
+    for (arm, seed, run) in &plan.runs {
+        let metrics = run.join("metrics.jsonl");
+        if let Ok(text) = std::fs::read_to_string(&metrics) {
+            let lines: Vec<Value> = text
+                .lines()
+                .filter_map(|l| serde_json::from_str(l).ok())
+                .collect();
+            let series = |key: &str| -> Vec<(f64, f64)> {
+                lines
+                    .iter()
+                    .filter_map(|l| Some((l["step"].as_f64()?, l[key].as_f64()?)))
+                    .collect()
+            };
+            report.training.push(TrainingCurve {
+                run: run_name(arm, *seed),
+                reward: series("reward_mean"),
+                kl: series("kl"),
+                length: series("completion_len_mean"),
+                file: relative(dir, &metrics),
+            });
+        }
+        if let Ok(summary) = ethos_train::load_summary(run) {
+            report.arms.push(ArmInfo {
+                run: run_name(arm, *seed),
+                steps: summary.compute.steps,
+                generated_tokens: summary.compute.generated_tokens,
+                flops: summary.compute.flops(),
+                dir: relative(dir, run),
+            });
+        }
+    }
+    let first_seed = seeds.first().copied().unwrap_or(0);
+    let attacked: Vec<String> = std::iter::once("base".to_string())
+        .chain(arms.iter().map(|a| run_name(a, first_seed)))
+        .collect();
+    for model in &attacked {
+        let persona_dir = dir.join("persona").join(model);
+        if let Ok(attack) = PersonaAttack::load(&persona_dir) {
+            for persona in &attack.personas {
+                let rows: Vec<f64> = attack
+                    .rows
+                    .iter()
+                    .filter(|r| r.persona == persona.id && r.targeted)
+                    .filter_map(|r| r.degradation)
+                    .collect();
+                if rows.is_empty() {
+                    continue;
+                }
+                report.personas.push(PersonaBar {
+                    model: model.clone(),
+                    persona: persona.id.clone(),
+                    kind: match persona.kind {
+                        PersonaKind::Harmful => "harmful".into(),
+                        PersonaKind::Helpful => "helpful".into(),
+                    },
+                    degradation: rows.iter().sum::<f64>() / rows.len() as f64,
+                    file: relative(dir, &persona_dir.join("attack.json")),
+                });
+            }
+        }
+        let finetune_dir = dir.join("finetune").join(model);
+        if let Ok(attack) = FinetuneAttack::load(&finetune_dir) {
+            report.doses.push(DoseCurve {
+                model: model.clone(),
+                points: attack
+                    .pooled
+                    .iter()
+                    .filter_map(|p| {
+                        let d = p.degradation?;
+                        let (lo, hi) = p.ci.unwrap_or((d, d));
+                        Some((p.dose as f64, d, lo, hi))
+                    })
+                    .collect(),
+                auc: attack.auc,
+                file: relative(dir, &finetune_dir.join("attack.json")),
+            });
+        }
+    }
+    if let Some(candidate) = &candidate_arm {
+        let a = dir
+            .join("persona")
+            .join(run_name(&baseline_arm, first_seed));
+        let b = dir.join("persona").join(run_name(candidate, first_seed));
+        if a.join("attack.json").is_file() && b.join("attack.json").is_file() {
+            let c = compare_persona_attacks(&a, &b, 10_000, 0, 0.95)?;
+            report.persona_verdict =
+                Some(format!("{candidate} against {baseline_arm}: {}", c.verdict));
+        }
+    }
+    report.files = plan
+        .stages
+        .iter()
+        .map(|s| format!("{} {}: {}", s.kind, s.subject, relative(dir, &s.out)))
+        .collect();
+    let html = ethos_report::render_html(&report)?;
+    let path = dir.join("report.html");
+    write_atomic(&path, html.as_bytes()).with_context(|| format!("writing {}", path.display()))?;
+    write_atomic(
+        &dir.join("summary.json"),
+        serde_json::to_string_pretty(&report)?.as_bytes(),
+    )?;
+    write_atomic(
+        &dir.join("summary.md"),
+        ethos_report::render_markdown(&report).as_bytes(),
+    )?;
+    Ok((path, report.summary_line))
+}
