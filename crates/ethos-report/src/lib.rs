@@ -153,13 +153,32 @@ fn chart_error(chart: &str) -> impl Fn(String) -> ReportError + '_ {
     }
 }
 
-fn range(values: impl Iterator<Item = f64>, pad: f64) -> (f64, f64) {
+/// The axis range over `values`, padded by `pad` of the span, and at least `min_span`
+/// wide (so that a flat series still gets readable ticks).
+fn range(values: impl Iterator<Item = f64>, pad: f64, min_span: f64) -> (f64, f64) {
     let (lo, hi) = values.fold((f64::MAX, f64::MIN), |(l, h), v| (l.min(v), h.max(v)));
     if lo > hi {
-        return (-1.0, 1.0);
+        return (-min_span.max(1.0), min_span.max(1.0));
     }
-    let span = (hi - lo).max(1e-9);
-    (lo - pad * span - 1e-6, hi + pad * span + 1e-6)
+    let span = (hi - lo).max(min_span).max(1e-9);
+    let middle = (lo + hi) / 2.0;
+    let half = span * (0.5 + pad);
+    (middle - half, middle + half)
+}
+
+/// A tick label: scientific for very small values, else up to three decimals.
+fn tick(v: &f64) -> String {
+    if *v != 0.0 && v.abs() < 0.01 {
+        format!("{v:.1e}")
+    } else {
+        let text = format!("{v:.3}");
+        let text = text.trim_end_matches('0').trim_end_matches('.');
+        if text == "-0" {
+            "0".to_string()
+        } else {
+            text.to_string()
+        }
+    }
 }
 
 /// Forest plot of paired differences (points) with their intervals.
@@ -174,6 +193,7 @@ pub fn forest_plot(rows: &[BenchmarkRow]) -> Result<String, ReportError> {
             rows.iter()
                 .flat_map(|r| [100.0 * r.ci.0, 100.0 * r.ci.1, 0.0]),
             0.05,
+            2.0,
         );
         let n = rows.len().max(1) as f64;
         let names: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
@@ -193,6 +213,7 @@ pub fn forest_plot(rows: &[BenchmarkRow]) -> Result<String, ReportError> {
                 }
                 names.get(i as usize).cloned().unwrap_or_default()
             })
+            .x_label_formatter(&tick)
             .x_desc("candidate - baseline (points), 95% paired bootstrap interval")
             .disable_y_mesh()
             .draw()
@@ -241,8 +262,16 @@ pub fn line_chart(
     {
         let root = SVGBackend::with_string(&mut svg, (520, 300)).into_drawing_area();
         root.fill(&WHITE).map_err(|e| err(e.to_string()))?;
-        let (x0, x1) = range(series.iter().flat_map(|s| s.1.iter().map(|p| p.0)), 0.02);
-        let (y0, y1) = range(series.iter().flat_map(|s| s.1.iter().map(|p| p.1)), 0.1);
+        let (x0, x1) = range(
+            series.iter().flat_map(|s| s.1.iter().map(|p| p.0)),
+            0.02,
+            1.0,
+        );
+        let (y0, y1) = range(
+            series.iter().flat_map(|s| s.1.iter().map(|p| p.1)),
+            0.1,
+            0.0,
+        );
         let mut chart = ChartBuilder::on(&root)
             .caption(name, ("sans-serif", 16))
             .margin(10)
@@ -252,6 +281,8 @@ pub fn line_chart(
             .map_err(|e| err(e.to_string()))?;
         chart
             .configure_mesh()
+            .x_label_formatter(&tick)
+            .y_label_formatter(&tick)
             .x_desc(x_desc)
             .y_desc(y_desc)
             .draw()
@@ -289,7 +320,11 @@ pub fn persona_chart(bars: &[PersonaBar]) -> Result<String, ReportError> {
     {
         let root = SVGBackend::with_string(&mut svg, (760, height)).into_drawing_area();
         root.fill(&WHITE).map_err(|e| err(e.to_string()))?;
-        let (lo, hi) = range(bars.iter().map(|b| 100.0 * b.degradation).chain([0.0]), 0.1);
+        let (lo, hi) = range(
+            bars.iter().map(|b| 100.0 * b.degradation).chain([0.0]),
+            0.1,
+            2.0,
+        );
         let n = bars.len().max(1) as f64;
         let names: Vec<String> = bars
             .iter()
@@ -311,6 +346,7 @@ pub fn persona_chart(bars: &[PersonaBar]) -> Result<String, ReportError> {
                 }
                 names.get(i as usize).cloned().unwrap_or_default()
             })
+            .x_label_formatter(&tick)
             .x_desc("degradation under the persona (points; positive is worse)")
             .disable_y_mesh()
             .draw()
@@ -344,12 +380,14 @@ pub fn dose_chart(curves: &[DoseCurve]) -> Result<String, ReportError> {
         let (x0, x1) = range(
             curves.iter().flat_map(|c| c.points.iter().map(|p| p.0)),
             0.05,
+            1.0,
         );
         let (y0, y1) = range(
             curves
                 .iter()
                 .flat_map(|c| c.points.iter().flat_map(|p| [100.0 * p.2, 100.0 * p.3])),
             0.1,
+            2.0,
         );
         let mut chart = ChartBuilder::on(&root)
             .caption(
@@ -363,6 +401,8 @@ pub fn dose_chart(curves: &[DoseCurve]) -> Result<String, ReportError> {
             .map_err(|e| err(e.to_string()))?;
         chart
             .configure_mesh()
+            .x_label_formatter(&tick)
+            .y_label_formatter(&tick)
             .x_desc("attack examples")
             .y_desc("degradation (points)")
             .draw()
@@ -553,6 +593,16 @@ mod tests {
             !page.contains("http://") || page.contains("http://www.w3.org"),
             "no network"
         );
+    }
+
+    #[test]
+    fn ticks_stay_readable() {
+        assert_eq!(tick(&0.00002), "2.0e-5");
+        assert_eq!(tick(&0.25), "0.25");
+        assert_eq!(tick(&-0.0), "0");
+        assert_eq!(tick(&3.0), "3");
+        let (lo, hi) = range([0.0, 0.0].into_iter(), 0.05, 2.0);
+        assert!(lo < -0.9 && hi > 0.9);
     }
 
     #[test]

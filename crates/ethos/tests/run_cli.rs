@@ -238,6 +238,16 @@ fn bad_experiments_fail_before_any_work() {
             "data = \"missing.jsonl\"",
             "finetune.data",
         ),
+        (
+            "personas = \"confident-quack,careful-clinician\"",
+            "personas = \"nobody\"",
+            "persona.personas",
+        ),
+        (
+            "[evaluation]\nbenchmarks = \"",
+            "[evaluation]\nbenchmarks = \"no-such-benchmark,",
+            "evaluation.benchmarks",
+        ),
     ] {
         std::fs::write(&experiment, original.replace(from, to)).unwrap();
         let run = ethos(&[

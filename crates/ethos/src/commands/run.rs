@@ -170,6 +170,34 @@ fn load_experiment(path: &Path) -> Result<(Experiment, ethos_train::LoadedConfig
     if experiment.steps == Some(0) {
         problems.push("steps: must be at least 1".to_string());
     }
+    // Selections are checked now, not when their stage comes after hours of training.
+    let mut selections = vec![(
+        "evaluation.benchmarks",
+        Some(&experiment.evaluation.benchmarks),
+    )];
+    if let Some(p) = &experiment.persona {
+        selections.push(("persona.benchmarks", p.benchmarks.as_ref()));
+        if let Err(e) = ethos_eval::persona::PersonaLibrary::builtin()
+            .and_then(|library| library.select(&p.personas).map(|_| ()))
+        {
+            problems.push(format!("persona.personas: {e}"));
+        }
+    }
+    if let Some(f) = &experiment.finetune {
+        selections.push(("finetune.benchmarks", f.benchmarks.as_ref()));
+    }
+    match ethos_eval::Registry::builtin() {
+        Ok(mut registry) => {
+            for (field, selection) in selections {
+                if let Some(selection) = selection
+                    && let Err(e) = registry.select(selection)
+                {
+                    problems.push(format!("{field}: {e}"));
+                }
+            }
+        }
+        Err(e) => problems.push(format!("the built-in benchmarks: {e}")),
+    }
     if let Some(finetune) = &experiment.finetune {
         if let Some(problem) = ethos_eval::dose::dose_problems(&finetune.doses) {
             problems.push(format!("finetune.doses: {problem}"));
@@ -453,7 +481,9 @@ fn estimate(plan: &Plan, loaded: &ethos_train::LoadedConfig) -> anyhow::Result<V
             p.limit.or(evaluation.limit),
             &mut registry,
         )?;
-        let personas = p.personas.split(',').count().max(1);
+        let personas = ethos_eval::persona::PersonaLibrary::builtin()?
+            .select(&p.personas)
+            .map_or(1, |selected| selected.len());
         let attacked = plan.stages.iter().filter(|s| s.kind == "persona").count();
         seconds += (attacked * (personas + 1)) as f64
             * (mc as f64 / MC_ITEMS_PER_SECOND + free as f64 / FREE_TEXT_ITEMS_PER_SECOND);
