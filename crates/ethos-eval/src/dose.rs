@@ -13,6 +13,7 @@ use ethos_core::{Benchmark, Direction};
 use serde::{Deserialize, Serialize};
 
 use crate::error::EvalError;
+use crate::persona::sign;
 use crate::record::{item_scores, read_records, records_path};
 use crate::stats::{bootstrap_ci, percentile};
 use crate::summary::mean_se;
@@ -147,13 +148,6 @@ impl FinetuneAttack {
 /// Whether `dir` holds a fine-tuning attack.
 pub fn is_finetune_attack(dir: &Path) -> bool {
     FinetuneAttack::load(dir).is_ok_and(|a| a.attack == "finetune")
-}
-
-fn sign(direction: Direction) -> f64 {
-    match direction {
-        Direction::HigherIsBetter => 1.0,
-        Direction::LowerIsBetter => -1.0,
-    }
 }
 
 /// Per-item degradation at `dose` against dose 0: item id -> value.

@@ -353,8 +353,9 @@ pub fn run_persona_attack(
     Ok(attack)
 }
 
-/// The sign that turns `clean - attacked` into degradation (positive is worse).
-fn sign(direction: Direction) -> f64 {
+/// The sign that turns a drop in score (`before - after`) into degradation: positive is
+/// worse whichever direction the benchmark runs.
+pub(crate) fn sign(direction: Direction) -> f64 {
     match direction {
         Direction::HigherIsBetter => 1.0,
         Direction::LowerIsBetter => -1.0,
