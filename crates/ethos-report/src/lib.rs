@@ -90,6 +90,9 @@ pub struct TrainingCurve {
     pub kl: Vec<(f64, f64)>,
     /// (step, mean completion length).
     pub length: Vec<(f64, f64)>,
+    /// Mean reward per data source (standard tasks, trait scenarios): (source, points).
+    #[serde(default)]
+    pub reward_by_source: Vec<(String, Vec<(f64, f64)>)>,
     /// The metrics file.
     pub file: String,
 }
@@ -464,6 +467,24 @@ pub fn render_html(report: &Report) -> Result<String, ReportError> {
                 training.push(line_chart(name, "step", y, &series)?);
             }
         }
+        let by_source: Vec<(String, Vec<(f64, f64)>)> = report
+            .training
+            .iter()
+            .flat_map(|c| {
+                c.reward_by_source
+                    .iter()
+                    .map(move |(source, points)| (format!("{} {source}", c.run), points.clone()))
+            })
+            .filter(|s| !s.1.is_empty())
+            .collect();
+        if !by_source.is_empty() {
+            training.push(line_chart(
+                "reward per source",
+                "step",
+                "mean reward",
+                &by_source,
+            )?);
+        }
     }
     let personas = if report.personas.is_empty() {
         None
@@ -556,6 +577,7 @@ mod tests {
                 reward: vec![(1.0, 0.1), (2.0, 0.3)],
                 kl: vec![(1.0, 0.0), (2.0, 0.01)],
                 length: vec![(1.0, 40.0), (2.0, 38.0)],
+                reward_by_source: vec![("trait".to_string(), vec![(1.0, 0.0), (2.0, 0.5)])],
                 file: "arms/trait-s7/metrics.jsonl".to_string(),
             }],
             personas: vec![PersonaBar {
@@ -582,8 +604,8 @@ mod tests {
         let page = render_html(&sample()).unwrap();
         assert_eq!(
             page.matches("<svg").count(),
-            6,
-            "forest, 3 training, personas, doses"
+            7,
+            "forest, 4 training, personas, doses"
         );
         assert!(page.contains("health-triage"));
         // Paths are shown (minijinja escapes their slashes in HTML).

@@ -127,11 +127,34 @@ pub fn build(dir: &Path) -> anyhow::Result<(PathBuf, String)> {
                     .filter_map(|l| Some((l["step"].as_f64()?, l[key].as_f64()?)))
                     .collect()
             };
+            let mut sources: Vec<String> = lines
+                .iter()
+                .filter_map(|l| l["sources"].as_object())
+                .flat_map(|m| m.keys().cloned())
+                .collect();
+            sources.sort();
+            sources.dedup();
+            let reward_by_source = sources
+                .into_iter()
+                .map(|source| {
+                    let points = lines
+                        .iter()
+                        .filter_map(|l| {
+                            Some((
+                                l["step"].as_f64()?,
+                                l["sources"][&source]["reward_mean"].as_f64()?,
+                            ))
+                        })
+                        .collect();
+                    (source, points)
+                })
+                .collect();
             report.training.push(TrainingCurve {
                 run: run_name(arm, *seed),
                 reward: series("reward_mean"),
                 kl: series("kl"),
                 length: series("completion_len_mean"),
+                reward_by_source,
                 file: relative(dir, &metrics),
             });
         }
