@@ -24,7 +24,7 @@ flags=(--headless --no-sandbox --disable-gpu --hide-scrollbars --enable-logging=
 log="$(mktemp)"
 dom="$(mktemp)"
 trap 'rm -f "$log" "$dom"' EXIT
-"$browser" "${flags[@]}" --window-size=1200,2400 --screenshot="$shot" "$url" 2>"$log" >/dev/null
+"$browser" "${flags[@]}" --window-size=1200,3000 --screenshot="$shot" "$url" 2>"$log" >/dev/null
 "$browser" "${flags[@]}" --dump-dom "$url" 2>>"$log" >"$dom"
 if grep -E "CONSOLE.*(Uncaught|Error|error)" "$log"; then
   echo "check_report_in_browser: console errors in $report" >&2
