@@ -44,6 +44,10 @@ pub struct Report {
     pub persona_verdict: Option<String>,
     /// Fine-tuning attacks: degradation per dose per model.
     pub doses: Vec<DoseCurve>,
+    /// Transfer: each arm's mean paired difference against the baseline per benchmark
+    /// category (points), when the study has more than one arm besides the baseline.
+    #[serde(default)]
+    pub transfer: Option<TransferMatrix>,
     /// Each arm's configuration and compute.
     pub arms: Vec<ArmInfo>,
     /// The stages run and where their outputs are.
@@ -123,6 +127,18 @@ pub struct DoseCurve {
     pub auc: Option<f64>,
     /// The attack summary behind it.
     pub file: String,
+}
+
+/// Arms x benchmark categories: the mean paired difference against the baseline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TransferMatrix {
+    /// Row labels (arms).
+    pub arms: Vec<String>,
+    /// Column labels (categories).
+    pub categories: Vec<String>,
+    /// `values[arm][category]`: mean direction-adjusted difference (fraction; `None` when
+    /// the category has no compared benchmark).
+    pub values: Vec<Vec<Option<f64>>>,
 }
 
 /// An arm's configuration and compute.
@@ -439,6 +455,96 @@ pub fn dose_chart(curves: &[DoseCurve]) -> Result<String, ReportError> {
     Ok(svg)
 }
 
+/// The transfer heatmap: arms x categories, blue for gains and red for losses.
+pub fn transfer_chart(matrix: &TransferMatrix) -> Result<String, ReportError> {
+    let err = chart_error("transfer");
+    let (rows, cols) = (matrix.arms.len().max(1), matrix.categories.len().max(1));
+    let mut svg = String::new();
+    {
+        let root =
+            SVGBackend::with_string(&mut svg, (180 + 70 * cols as u32, 120 + 34 * rows as u32))
+                .into_drawing_area();
+        root.fill(&WHITE).map_err(|e| err(e.to_string()))?;
+        let largest = matrix
+            .values
+            .iter()
+            .flatten()
+            .flatten()
+            .fold(0.0f64, |m, v| m.max(v.abs()))
+            .max(1e-9);
+        let (arms, categories) = (&matrix.arms, &matrix.categories);
+        let mut chart = ChartBuilder::on(&root)
+            .caption(
+                "transfer: mean difference against the baseline (points)",
+                ("sans-serif", 15),
+            )
+            .margin(10)
+            .x_label_area_size(90)
+            .y_label_area_size(160)
+            .build_cartesian_2d(0.0..cols as f64, 0.0..rows as f64)
+            .map_err(|e| err(e.to_string()))?;
+        chart
+            .configure_mesh()
+            .disable_mesh()
+            .x_labels(cols * 2 + 1)
+            .y_labels(rows * 2 + 1)
+            .x_label_formatter(&|x| {
+                let i = (x - 0.5).round();
+                if (x - 0.5 - i).abs() > 0.01 || i < 0.0 {
+                    return String::new();
+                }
+                categories.get(i as usize).cloned().unwrap_or_default()
+            })
+            .y_label_formatter(&|y| {
+                let i = (y - 0.5).round();
+                if (y - 0.5 - i).abs() > 0.01 || i < 0.0 {
+                    return String::new();
+                }
+                arms.get(i as usize).cloned().unwrap_or_default()
+            })
+            .x_label_style(
+                ("sans-serif", 11)
+                    .into_font()
+                    .transform(FontTransform::Rotate90),
+            )
+            .draw()
+            .map_err(|e| err(e.to_string()))?;
+        for (r, row) in matrix.values.iter().enumerate() {
+            for (c, value) in row.iter().enumerate() {
+                let (x, y) = (c as f64, r as f64);
+                let color = match value {
+                    Some(v) => {
+                        let t = (v.abs() / largest).min(1.0);
+                        let shade = (255.0 * (1.0 - 0.75 * t)) as u8;
+                        if *v >= 0.0 {
+                            RGBColor(shade, shade, 255)
+                        } else {
+                            RGBColor(255, shade, shade)
+                        }
+                    }
+                    None => RGBColor(235, 235, 235),
+                };
+                chart
+                    .draw_series(std::iter::once(Rectangle::new(
+                        [(x + 0.03, y + 0.05), (x + 0.97, y + 0.95)],
+                        color.filled(),
+                    )))
+                    .map_err(|e| err(e.to_string()))?;
+                let label = value.map_or("-".to_string(), |v| format!("{:+.1}", 100.0 * v));
+                chart
+                    .draw_series(std::iter::once(Text::new(
+                        label,
+                        (x + 0.3, y + 0.6),
+                        ("sans-serif", 12),
+                    )))
+                    .map_err(|e| err(e.to_string()))?;
+            }
+        }
+        root.present().map_err(|e| err(e.to_string()))?;
+    }
+    Ok(svg)
+}
+
 const PAGE: &str = include_str!("report.html.j2");
 
 /// The self-contained HTML page.
@@ -491,6 +597,7 @@ pub fn render_html(report: &Report) -> Result<String, ReportError> {
     } else {
         Some(persona_chart(&report.personas)?)
     };
+    let transfer = report.transfer.as_ref().map(transfer_chart).transpose()?;
     let doses = if report.doses.is_empty() {
         None
     } else {
@@ -504,6 +611,7 @@ pub fn render_html(report: &Report) -> Result<String, ReportError> {
         training_charts => training,
         persona_chart => personas,
         dose_chart => doses,
+        transfer_chart => transfer,
     })?;
     Ok(page)
 }
@@ -594,6 +702,11 @@ mod tests {
                 auc: Some(0.025),
                 file: "finetune/trait/attack.json".to_string(),
             }],
+            transfer: Some(TransferMatrix {
+                arms: vec!["trait".to_string(), "health-only".to_string()],
+                categories: vec!["health".to_string(), "sycophancy".to_string()],
+                values: vec![vec![Some(0.1), Some(-0.05)], vec![Some(0.02), None]],
+            }),
             arms: Vec::new(),
             files: Vec::new(),
         }
@@ -604,8 +717,8 @@ mod tests {
         let page = render_html(&sample()).unwrap();
         assert_eq!(
             page.matches("<svg").count(),
-            7,
-            "forest, 4 training, personas, doses"
+            8,
+            "forest, 4 training, transfer, personas, doses"
         );
         assert!(page.contains("health-triage"));
         // Paths are shown (minijinja escapes their slashes in HTML).

@@ -69,6 +69,10 @@ kind = "baseline"
 [[arm]]
 name = "trait"
 kind = "trait"
+[[arm]]
+name = "health-only"
+kind = "trait"
+domains = ["health"]
 "#,
             scenarios = repo().join("data/scenarios/train").display()
         ),
@@ -91,7 +95,7 @@ kind = "trait"
         &experiment,
         format!(
             r#"train = "train.toml"
-arms = ["baseline", "trait"]
+arms = ["baseline", "trait", "health-only"]
 seeds = [1, 2]
 [evaluation]
 benchmarks = "{bench}"
@@ -197,6 +201,16 @@ fn a_study_runs_end_to_end_resumes_and_reports() {
             .unwrap()
             .contains("| triage |")
     );
+    // Two arms besides the baseline: the transfer matrix, arms x categories.
+    assert_eq!(
+        summary["transfer"]["arms"],
+        serde_json::json!(["trait", "health-only"])
+    );
+    assert_eq!(
+        summary["transfer"]["categories"],
+        serde_json::json!(["health"])
+    );
+    assert!(page.contains("id=\"transfer-chart\""));
 
     // A rerun skips the trained arms and rescoring; the report is rebuilt the same.
     let again = ethos(&[
@@ -227,7 +241,7 @@ fn bad_experiments_fail_before_any_work() {
     let original = std::fs::read_to_string(&experiment).unwrap();
     for (from, to, needle) in [
         (
-            "arms = [\"baseline\", \"trait\"]",
+            "arms = [\"baseline\", \"trait\", \"health-only\"]",
             "arms = [\"baseline\", \"nope\"]",
             "`nope` is not an arm",
         ),

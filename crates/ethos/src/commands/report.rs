@@ -2,6 +2,7 @@
 //! `ethos run` directory from its records (statistics through ethos-eval, drawing
 //! through ethos-report).
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -11,7 +12,9 @@ use ethos_eval::compare::{Side, compare};
 use ethos_eval::dose::FinetuneAttack;
 use ethos_eval::persona::{PersonaAttack, PersonaKind, compare_persona_attacks};
 use ethos_eval::stats::PairedOptions;
-use ethos_report::{ArmInfo, BenchmarkRow, DoseCurve, PersonaBar, Report, TrainingCurve};
+use ethos_report::{
+    ArmInfo, BenchmarkRow, DoseCurve, PersonaBar, Report, TrainingCurve, TransferMatrix,
+};
 use serde_json::Value;
 
 use super::run::{Plan, run_name};
@@ -114,6 +117,53 @@ pub fn build(dir: &Path) -> anyhow::Result<(PathBuf, String)> {
         report.summary_line = "no evaluation to compare yet".to_string();
     }
     report.comparison = words;
+    // Transfer: with several arms besides the baseline, each against it per category.
+    if arms.len() > 2 && !base_side.is_empty() {
+        let baseline = Side::load(&eval_dirs(&baseline_arm))?;
+        let mut rows: Vec<(String, BTreeMap<String, Vec<f64>>)> = Vec::new();
+        for arm in arms.iter().skip(1) {
+            let dirs = eval_dirs(arm);
+            if dirs.is_empty() {
+                continue;
+            }
+            let c = compare(&baseline, &Side::load(&dirs)?, &PairedOptions::default())?;
+            let mut by_category: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+            for row in &c.benchmarks {
+                if let Some(all) = &row.all {
+                    let sign = match row.direction {
+                        ethos_core::Direction::HigherIsBetter => 1.0,
+                        ethos_core::Direction::LowerIsBetter => -1.0,
+                    };
+                    by_category
+                        .entry(row.category.clone())
+                        .or_default()
+                        .push(sign * all.diff);
+                }
+            }
+            rows.push((arm.clone(), by_category));
+        }
+        let categories: Vec<String> = rows
+            .iter()
+            .flat_map(|(_, m)| m.keys().cloned())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        if !rows.is_empty() {
+            report.transfer = Some(TransferMatrix {
+                arms: rows.iter().map(|(a, _)| a.clone()).collect(),
+                values: rows
+                    .iter()
+                    .map(|(_, m)| {
+                        categories
+                            .iter()
+                            .map(|c| m.get(c).map(|v| v.iter().sum::<f64>() / v.len() as f64))
+                            .collect()
+                    })
+                    .collect(),
+                categories,
+            });
+        }
+    }
     for (arm, seed, run) in &plan.runs {
         let metrics = run.join("metrics.jsonl");
         if let Ok(text) = std::fs::read_to_string(&metrics) {
