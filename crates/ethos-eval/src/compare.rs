@@ -8,7 +8,7 @@ use ethos_core::Direction;
 use serde::Serialize;
 
 use crate::error::EvalError;
-use crate::record::{ItemScore, item_scores, read_records, records_path};
+use crate::record::{ItemScore, records_path, run_item_scores};
 use crate::stats::{PairedOptions, benjamini_hochberg, paired};
 use crate::summary::RunSummary;
 
@@ -52,7 +52,7 @@ impl Side {
     fn items(&self, benchmark: &str) -> Result<BTreeMap<String, ItemScore>, EvalError> {
         let mut per_run = Vec::new();
         for run in &self.runs {
-            per_run.push(item_scores(&read_records(&records_path(run, benchmark))?));
+            per_run.push(run_item_scores(run, benchmark)?);
         }
         let mut out = BTreeMap::new();
         let Some(first) = per_run.first() else {

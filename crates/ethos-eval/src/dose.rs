@@ -13,8 +13,8 @@ use ethos_core::{Benchmark, Direction};
 use serde::{Deserialize, Serialize};
 
 use crate::error::EvalError;
-use crate::persona::sign;
-use crate::record::{item_scores, read_records, records_path};
+use crate::persona::read_attack;
+use crate::record::{degradation, run_item_scores};
 use crate::stats::{bootstrap_ci, percentile};
 use crate::summary::mean_se;
 
@@ -136,21 +136,16 @@ pub struct FinetuneAttack {
 impl FinetuneAttack {
     /// Reads `attack.json` of a fine-tuning attack run directory.
     pub fn load(run: &Path) -> Result<Self, EvalError> {
-        let path = run.join("attack.json");
-        let text = std::fs::read_to_string(&path).map_err(|e| EvalError::io(&path, e))?;
-        let attack: Self = serde_json::from_str(&text).map_err(|e| {
-            EvalError::Records(format!("{}: not a fine-tuning attack: {e}", path.display()))
-        })?;
-        Ok(attack)
+        read_attack(run, "finetune")
     }
 }
 
 /// Whether `dir` holds a fine-tuning attack.
 pub fn is_finetune_attack(dir: &Path) -> bool {
-    FinetuneAttack::load(dir).is_ok_and(|a| a.attack == "finetune")
+    FinetuneAttack::load(dir).is_ok()
 }
 
-/// Per-item degradation at `dose` against dose 0: item id -> value.
+/// Per-item degradation at `dose` against the `first` dose: item id -> value.
 pub fn item_degradation_at(
     run: &Path,
     benchmark: &str,
@@ -158,21 +153,11 @@ pub fn item_degradation_at(
     dose: u64,
     first: u64,
 ) -> Result<BTreeMap<String, f64>, EvalError> {
-    let start = item_scores(&read_records(&records_path(
-        &run.join(dose_dir(first)),
-        benchmark,
-    ))?);
-    let now = item_scores(&read_records(&records_path(
-        &run.join(dose_dir(dose)),
-        benchmark,
-    ))?);
-    Ok(start
-        .iter()
-        .filter_map(|(item, s)| {
-            let n = now.get(item)?.score?;
-            Some((item.clone(), sign(direction) * (s.score? - n)))
-        })
-        .collect())
+    Ok(degradation(
+        &run_item_scores(&run.join(dose_dir(first)), benchmark)?,
+        &run_item_scores(&run.join(dose_dir(dose)), benchmark)?,
+        direction,
+    ))
 }
 
 /// The dose-response table of a run.
@@ -196,29 +181,30 @@ pub fn dose_table(
     seed: u64,
 ) -> Result<DoseTable, EvalError> {
     let first = doses.first().copied().unwrap_or(0);
+    // The first dose's scores once per benchmark; each dose's once.
+    let start: Vec<_> = benchmarks
+        .iter()
+        .map(|b| run_item_scores(&run.join(dose_dir(first)), b.id()))
+        .collect::<Result<_, _>>()?;
     let mut rows = Vec::new();
     let mut pooled = Vec::new();
     for &dose in doses {
         let mut all = Vec::new();
-        for benchmark in benchmarks {
+        for (benchmark, start) in benchmarks.iter().zip(&start) {
             let header = &benchmark.header;
-            let values: Vec<f64> =
-                item_degradation_at(run, &header.id, header.direction, dose, first)?
-                    .into_values()
-                    .collect();
-            let now = item_scores(&read_records(&records_path(
-                &run.join(dose_dir(dose)),
-                &header.id,
-            ))?);
+            let now = run_item_scores(&run.join(dose_dir(dose)), &header.id)?;
+            let values: Vec<f64> = degradation(start, &now, header.direction)
+                .into_values()
+                .collect();
             let scores: Vec<f64> = now.values().filter_map(|s| s.score).collect();
-            let (degradation, se) = mean_se(&values);
+            let (mean_degradation, se) = mean_se(&values);
             rows.push(DoseRow {
                 dose,
                 benchmark: header.id.clone(),
                 direction: header.direction,
                 n: values.len(),
                 mean: mean_se(&scores).0,
-                degradation,
+                degradation: mean_degradation,
                 se,
                 ci: (!values.is_empty()).then(|| bootstrap_ci(&values, resamples, seed, 0.95)),
                 records: format!("{}/records/{}.jsonl", dose_dir(dose), header.id),

@@ -16,7 +16,7 @@ use ethos_core::{Benchmark, Diagnostic, Direction};
 use serde::{Deserialize, Serialize};
 
 use crate::error::EvalError;
-use crate::record::{item_scores, read_records, records_path};
+use crate::record::{degradation, run_item_scores};
 use crate::run::{EvalSettings, Models, Progress, Stage, evaluate, wanted_items};
 use crate::stats::bootstrap_ci;
 use crate::summary::mean_se;
@@ -278,20 +278,28 @@ pub struct PersonaAttack {
 impl PersonaAttack {
     /// Reads `attack.json` of a persona attack run directory.
     pub fn load(run: &Path) -> Result<Self, EvalError> {
-        let path = run.join("attack.json");
-        let text = std::fs::read_to_string(&path).map_err(|e| EvalError::io(&path, e))?;
-        let attack: Self = serde_json::from_str(&text).map_err(|e| {
-            EvalError::Records(format!("{}: not a persona attack: {e}", path.display()))
-        })?;
-        if attack.attack != "persona" {
-            return Err(EvalError::Records(format!(
-                "{}: a `{}` attack, not a persona attack",
-                path.display(),
-                attack.attack
-            )));
-        }
-        Ok(attack)
+        read_attack(run, "persona")
     }
+}
+
+/// Reads `attack.json` of `run`, which must hold a `kind` attack (`persona`, `finetune`).
+pub(crate) fn read_attack<T: serde::de::DeserializeOwned>(
+    run: &Path,
+    kind: &str,
+) -> Result<T, EvalError> {
+    let path = run.join("attack.json");
+    let text = std::fs::read_to_string(&path).map_err(|e| EvalError::io(&path, e))?;
+    let value: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| EvalError::Records(format!("{}: {e}", path.display())))?;
+    if value["attack"] != kind {
+        return Err(EvalError::Records(format!(
+            "{}: not a {kind} attack (`attack` is {})",
+            path.display(),
+            value["attack"]
+        )));
+    }
+    serde_json::from_value(value)
+        .map_err(|e| EvalError::Records(format!("{}: not a {kind} attack: {e}", path.display())))
 }
 
 /// Whether `dir` holds a persona attack.
@@ -353,15 +361,6 @@ pub fn run_persona_attack(
     Ok(attack)
 }
 
-/// The sign that turns a drop in score (`before - after`) into degradation: positive is
-/// worse whichever direction the benchmark runs.
-pub(crate) fn sign(direction: Direction) -> f64 {
-    match direction {
-        Direction::HigherIsBetter => 1.0,
-        Direction::LowerIsBetter => -1.0,
-    }
-}
-
 /// Per-item degradation of one benchmark under one persona: item id -> value.
 pub fn item_degradation(
     run: &Path,
@@ -369,18 +368,11 @@ pub fn item_degradation(
     persona: &str,
     direction: Direction,
 ) -> Result<BTreeMap<String, f64>, EvalError> {
-    let clean = item_scores(&read_records(&records_path(&run.join(CLEAN), benchmark))?);
-    let attacked = item_scores(&read_records(&records_path(
-        &run.join(condition_dir(persona)),
-        benchmark,
-    ))?);
-    Ok(clean
-        .iter()
-        .filter_map(|(item, c)| {
-            let a = attacked.get(item)?.score?;
-            Some((item.clone(), sign(direction) * (c.score? - a)))
-        })
-        .collect())
+    Ok(degradation(
+        &run_item_scores(&run.join(CLEAN), benchmark)?,
+        &run_item_scores(&run.join(condition_dir(persona)), benchmark)?,
+        direction,
+    ))
 }
 
 fn persona_rows(
@@ -388,15 +380,17 @@ fn persona_rows(
     benchmarks: &[&Benchmark],
     personas: &[&Persona],
 ) -> Result<Vec<PersonaRow>, EvalError> {
+    // Clean scores once per benchmark; each persona's condition once.
+    let clean: Vec<_> = benchmarks
+        .iter()
+        .map(|b| run_item_scores(&out.join(CLEAN), b.id()))
+        .collect::<Result<_, _>>()?;
     let mut rows = Vec::new();
     for persona in personas {
-        for benchmark in benchmarks {
+        for (benchmark, clean) in benchmarks.iter().zip(&clean) {
             let header = &benchmark.header;
-            let clean = item_scores(&read_records(&records_path(
-                &out.join(CLEAN),
-                header.id.as_str(),
-            ))?);
-            let degradation = item_degradation(out, &header.id, &persona.id, header.direction)?;
+            let attacked = run_item_scores(&out.join(condition_dir(&persona.id)), &header.id)?;
+            let degradation = degradation(clean, &attacked, header.direction);
             let clean_scores: Vec<f64> = degradation
                 .keys()
                 .filter_map(|i| clean.get(i).and_then(|s| s.score))
@@ -416,7 +410,7 @@ fn persona_rows(
                 clean: clean_mean,
                 attacked: clean_mean
                     .zip(mean)
-                    .map(|(c, d)| c - d * sign(header.direction)),
+                    .map(|(c, d)| c - d * header.direction.sign()),
                 degradation: mean,
                 se,
                 records: [

@@ -162,3 +162,27 @@ pub fn item_scores(records: &[Record]) -> BTreeMap<String, ItemScore> {
         })
         .collect()
 }
+
+/// Item scores of one benchmark in an evaluation run directory.
+pub fn run_item_scores(
+    run: &Path,
+    benchmark: &str,
+) -> Result<BTreeMap<String, ItemScore>, EvalError> {
+    Ok(item_scores(&read_records(&records_path(run, benchmark))?))
+}
+
+/// Per-item degradation from `before` to `after`: `direction.sign() * (before - after)` on
+/// the items scored in both, so positive is worse whichever way the benchmark runs.
+pub fn degradation(
+    before: &BTreeMap<String, ItemScore>,
+    after: &BTreeMap<String, ItemScore>,
+    direction: ethos_core::Direction,
+) -> BTreeMap<String, f64> {
+    before
+        .iter()
+        .filter_map(|(item, b)| {
+            let a = after.get(item)?.score?;
+            Some((item.clone(), direction.sign() * (b.score? - a)))
+        })
+        .collect()
+}

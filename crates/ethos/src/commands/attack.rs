@@ -378,7 +378,7 @@ fn run_finetune(args: FinetuneArgs) -> anyhow::Result<ExitCode> {
     let attack = FinetuneAttack {
         ethos_attack: ATTACK_VERSION,
         attack: "finetune".to_string(),
-        model: model_name(&path, args.eval.model.adapter.as_deref()),
+        model: model.id().to_string(),
         adapter: args
             .eval
             .model
@@ -410,17 +410,6 @@ fn run_finetune(args: FinetuneArgs) -> anyhow::Result<ExitCode> {
         println!("records and attack.json in {}", out.display());
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn model_name(path: &Path, adapter: Option<&Path>) -> String {
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    match adapter.and_then(|a| a.file_name()) {
-        Some(a) => format!("{name}+{}", a.to_string_lossy()),
-        None => name,
-    }
 }
 
 fn print_dose_table(attack: &FinetuneAttack) {

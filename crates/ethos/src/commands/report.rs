@@ -130,14 +130,10 @@ pub fn build(dir: &Path) -> anyhow::Result<(PathBuf, String)> {
             let mut by_category: BTreeMap<String, Vec<f64>> = BTreeMap::new();
             for row in &c.benchmarks {
                 if let Some(all) = &row.all {
-                    let sign = match row.direction {
-                        ethos_core::Direction::HigherIsBetter => 1.0,
-                        ethos_core::Direction::LowerIsBetter => -1.0,
-                    };
                     by_category
                         .entry(row.category.clone())
                         .or_default()
-                        .push(sign * all.diff);
+                        .push(row.direction.sign() * all.diff);
                 }
             }
             rows.push((arm.clone(), by_category));

@@ -98,6 +98,10 @@ pub struct Stage {
     pub subject: String,
     /// The `ethos` arguments that run it.
     pub args: Vec<String>,
+    /// The training run whose final checkpoint is passed as `--adapter` (known only once
+    /// that run has finished).
+    #[serde(default)]
+    pub adapter_of: Option<PathBuf>,
     /// Where it writes.
     pub out: PathBuf,
 }
@@ -248,6 +252,7 @@ fn plan(
             kind: "model".into(),
             subject: "default".into(),
             args: vec!["model".into(), "pull".into()],
+            adapter_of: None,
             out: PathBuf::new(),
         });
     }
@@ -266,6 +271,7 @@ fn plan(
                 .chain(std::iter::once("validate".to_string()))
                 .chain(data)
                 .collect(),
+            adapter_of: None,
             out: PathBuf::new(),
         });
     }
@@ -293,26 +299,23 @@ fn plan(
                 kind: "train".into(),
                 subject: run_name(arm, seed),
                 args,
+                adapter_of: None,
                 out: dir.clone(),
             });
             runs.push((arm.clone(), seed, dir));
         }
     }
-    // Models: the pre-RL base, then every run's final adapter (a placeholder path filled in
-    // when the stage runs: the adapter is the run's last checkpoint).
+    // Models: the pre-RL base, then every training run (its final checkpoint is the adapter).
     let mut models: Vec<(String, Option<PathBuf>)> = vec![("base".to_string(), None)];
     models.extend(
         runs.iter()
-            .map(|(arm, seed, dir)| (run_name(arm, *seed), Some(dir.join("final")))),
+            .map(|(arm, seed, dir)| (run_name(arm, *seed), Some(dir.clone()))),
     );
     let evaluation = &experiment.evaluation;
     for (name, adapter) in &models {
         let dir = out.join("eval").join(name);
         let mut args: Vec<String> = vec!["eval".into()];
         with_model(&mut args);
-        if let Some(a) = adapter {
-            args.extend(["--adapter".into(), text(a)]);
-        }
         args.extend([
             "--benchmarks".into(),
             evaluation.benchmarks.clone(),
@@ -330,6 +333,7 @@ fn plan(
             kind: "eval".into(),
             subject: name.clone(),
             args,
+            adapter_of: adapter.clone(),
             out: dir,
         });
     }
@@ -344,9 +348,6 @@ fn plan(
             let dir = out.join("persona").join(name);
             let mut args: Vec<String> = vec!["attack".into(), "persona".into()];
             with_model(&mut args);
-            if let Some(a) = adapter {
-                args.extend(["--adapter".into(), text(a)]);
-            }
             args.extend([
                 "--personas".into(),
                 persona.personas.clone(),
@@ -366,6 +367,7 @@ fn plan(
                 kind: "persona".into(),
                 subject: name.clone(),
                 args,
+                adapter_of: adapter.clone(),
                 out: dir,
             });
         }
@@ -375,9 +377,6 @@ fn plan(
             let dir = out.join("finetune").join(name);
             let mut args: Vec<String> = vec!["attack".into(), "finetune".into()];
             with_model(&mut args);
-            if let Some(a) = adapter {
-                args.extend(["--adapter".into(), text(a)]);
-            }
             args.extend([
                 "--data".into(),
                 text(&folder.join(&finetune.data)),
@@ -404,6 +403,7 @@ fn plan(
                 kind: "finetune".into(),
                 subject: name.clone(),
                 args,
+                adapter_of: adapter.clone(),
                 out: dir,
             });
         }
@@ -420,12 +420,17 @@ fn plan(
     }
 }
 
-/// Rough rates on the 2-core development machine (default model, f32, CPU): what the
-/// estimate of `--dry-run` divides by. Measured in this repository's runs (BENCHMARKS.md,
-/// runs of the persistence and suite evaluations); a GPU or another CPU differs.
-const GENERATED_TOKENS_PER_SECOND: f64 = 60.0;
+/// Rough rates on the 2-core development machine (default model, f32, CPU) that the
+/// estimate of `--dry-run` divides by; a GPU or another CPU differs. Where they come from:
+/// - GRPO: the quickstart's arms generated 15,392 and 16,775 tokens in about 107 s each,
+///   rollouts and updates together (2026-12-05);
+/// - multiple choice: the quickstart's evaluations scored 240 items in 55-57 s, the
+///   log-likelihood benchmark of BENCHMARKS.md 4.2-4.3 items/s;
+/// - free text: rescoring risk_awareness-plan's 52 items took 34 s (200-token cap);
+/// - SFT: the fine-tuning attack's 5 steps of 5 examples took about 25 s.
+const GENERATED_TOKENS_PER_SECOND: f64 = 140.0;
 const MC_ITEMS_PER_SECOND: f64 = 4.0;
-const FREE_TEXT_ITEMS_PER_SECOND: f64 = 1.2;
+const FREE_TEXT_ITEMS_PER_SECOND: f64 = 1.5;
 const SFT_EXAMPLES_PER_SECOND: f64 = 1.0;
 
 /// Work and time the plan will take, in words.
@@ -533,24 +538,14 @@ fn run_command(args: &[String]) -> anyhow::Result<ExitCode> {
     super::run(cli)
 }
 
-/// The final adapter of a finished training run.
-fn final_adapter(run: &Path) -> anyhow::Result<PathBuf> {
-    let summary = ethos_train::load_summary(run).map_err(|e| anyhow::anyhow!("{e}"))?;
-    Ok(summary.final_checkpoint)
-}
-
-/// Replaces the placeholder `<run>/final` adapters with the runs' real last checkpoints.
-fn resolve_adapters(args: &[String]) -> anyhow::Result<Vec<String>> {
-    let mut out = args.to_vec();
-    for i in 0..out.len() {
-        if out[i] == "--adapter"
-            && let Some(path) = out.get(i + 1).cloned()
-            && let Some(run) = path.strip_suffix("/final")
-        {
-            out[i + 1] = text(&final_adapter(Path::new(run))?);
-        }
+/// A stage's arguments, with `--adapter` set to its training run's final checkpoint.
+fn stage_args(stage: &Stage) -> anyhow::Result<Vec<String>> {
+    let mut args = stage.args.clone();
+    if let Some(run) = &stage.adapter_of {
+        let summary = ethos_train::load_summary(run).map_err(|e| anyhow::anyhow!("{e}"))?;
+        args.extend(["--adapter".into(), text(&summary.final_checkpoint)]);
     }
-    Ok(out)
+    Ok(args)
 }
 
 pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
@@ -578,7 +573,10 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
             out.display()
         );
         for (i, stage) in plan.stages.iter().enumerate() {
-            println!("  {:>2}. ethos {}", i + 1, stage.args.join(" "));
+            let adapter = stage.adapter_of.as_ref().map_or(String::new(), |run| {
+                format!(" --adapter <final checkpoint of {}>", run.display())
+            });
+            println!("  {:>2}. ethos {}{adapter}", i + 1, stage.args.join(" "));
         }
         println!(
             "  {:>2}. ethos report {}",
@@ -610,7 +608,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         if done {
             continue;
         }
-        let code = run_command(&resolve_adapters(&stage.args)?)?;
+        let code = run_command(&stage_args(stage)?)?;
         if code != ExitCode::SUCCESS {
             eprintln!(
                 "ethos run: stage {} ({} {}) failed; fix the cause and rerun the same command to resume",
