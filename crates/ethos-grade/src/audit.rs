@@ -8,7 +8,7 @@
 //! itself is rewarded.
 
 use ethos_core::{Role, Scenario};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::grade::{GradeItem, GradeJob, Grader};
@@ -105,7 +105,7 @@ impl Strategy {
 }
 
 /// One strategy's result.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuditRow {
     /// The strategy's name.
     pub strategy: String,
@@ -127,7 +127,7 @@ pub struct AuditRow {
 }
 
 /// The whole audit.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuditReport {
     /// The grader's id.
     pub grader: String,

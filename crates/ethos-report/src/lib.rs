@@ -50,6 +50,9 @@ pub struct Report {
     pub transfer: Option<TransferMatrix>,
     /// Each arm's configuration and compute.
     pub arms: Vec<ArmInfo>,
+    /// The reward grader's audit, when the run made one.
+    #[serde(default)]
+    pub audit: Option<GraderAudit>,
     /// The stages run and where their outputs are.
     pub files: Vec<String>,
 }
@@ -146,14 +149,73 @@ pub struct TransferMatrix {
 pub struct ArmInfo {
     /// Arm and seed.
     pub run: String,
+    /// The arm's kind as configured (`baseline`, `trait`, `reward-control`), with its
+    /// domain restrictions.
+    #[serde(default)]
+    pub kind: String,
+    /// The seed the run used.
+    #[serde(default)]
+    pub seed: Option<u64>,
+    /// The reward grader.
+    #[serde(default)]
+    pub reward_grader: String,
+    /// The arm's mixture after its changes: source, role, share, items left.
+    #[serde(default)]
+    pub mixture: Vec<MixtureShare>,
+    /// The training settings that shape compute and learning, in words.
+    #[serde(default)]
+    pub settings: Vec<(String, String)>,
     /// Steps trained.
     pub steps: u64,
     /// Tokens generated in rollouts.
     pub generated_tokens: u64,
+    /// Completion tokens in the loss.
+    #[serde(default)]
+    pub trained_tokens: u64,
     /// Estimated FLOPs.
     pub flops: f64,
+    /// Wall time of training in seconds (the last step's clock).
+    #[serde(default)]
+    pub wall_seconds: Option<f64>,
+    /// Relative gap to the baseline run of the same seed in generated tokens and in
+    /// FLOPs (this minus baseline, over baseline); `None` for the baseline itself.
+    #[serde(default)]
+    pub gap_to_baseline: Option<(f64, f64)>,
+    /// SHA-256 of the training config (first 12 hex digits).
+    #[serde(default)]
+    pub config_sha256: String,
     /// The run folder.
     pub dir: String,
+}
+
+/// One source of an arm's mixture.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MixtureShare {
+    /// Source name.
+    pub source: String,
+    /// `standard` or `trait`.
+    pub role: String,
+    /// Share of prompts.
+    pub share: f64,
+    /// Items after the arm's filters.
+    pub items: usize,
+    /// Whether the generic helpfulness rubric grades them instead of their own.
+    pub generic_rubric: bool,
+}
+
+/// The audit of the reward grader: how gaming responses score against the references.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GraderAudit {
+    /// The grader's id.
+    pub grader: String,
+    /// Scenarios audited.
+    pub scenarios: usize,
+    /// Gradings that failed.
+    pub failures: usize,
+    /// One row per strategy: (strategy, mean reward, reference mean, ratio, verdict).
+    pub rows: Vec<(String, f64, f64, f64, String)>,
+    /// The audit file.
+    pub file: String,
 }
 
 const COLORS: [RGBColor; 6] = [
@@ -638,6 +700,46 @@ pub fn render_markdown(report: &Report) -> String {
                 .map_or("-".to_string(), |p| format!("{p:.4}"))
         ));
     }
+    if !report.arms.is_empty() {
+        out.push_str(
+            "\n| run | kind | steps | generated tokens | FLOPs | vs baseline (tokens, FLOPs) |\n",
+        );
+        out.push_str("| --- | --- | --- | --- | --- | --- |\n");
+        for arm in &report.arms {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} | {:.3e} | {} |\n",
+                arm.run,
+                arm.kind,
+                arm.steps,
+                arm.generated_tokens,
+                arm.flops,
+                arm.gap_to_baseline
+                    .map_or("-".to_string(), |(t, f)| format!(
+                        "{:+.1}%, {:+.1}%",
+                        100.0 * t,
+                        100.0 * f
+                    ))
+            ));
+        }
+    }
+    if let Some(audit) = &report.audit {
+        let gamed: Vec<&str> = audit
+            .rows
+            .iter()
+            .filter(|r| r.4 != "resisted")
+            .map(|r| r.0.as_str())
+            .collect();
+        out.push_str(&format!(
+            "\nReward grader audit ({}, {} scenarios): {}\n",
+            audit.grader,
+            audit.scenarios,
+            if gamed.is_empty() {
+                "every gaming strategy resisted".to_string()
+            } else {
+                format!("gamed by {}", gamed.join(", "))
+            }
+        ));
+    }
     if let Some(verdict) = &report.persona_verdict {
         out.push_str(&format!("\nPersona attacks: {verdict}\n"));
     }
@@ -707,7 +809,41 @@ mod tests {
                 categories: vec!["health".to_string(), "sycophancy".to_string()],
                 values: vec![vec![Some(0.1), Some(-0.05)], vec![Some(0.02), None]],
             }),
-            arms: Vec::new(),
+            arms: vec![ArmInfo {
+                run: "trait-s7".to_string(),
+                kind: "trait".to_string(),
+                seed: Some(7),
+                reward_grader: "rules".to_string(),
+                mixture: vec![MixtureShare {
+                    source: "trait".to_string(),
+                    role: "trait".to_string(),
+                    share: 0.05,
+                    items: 360,
+                    generic_rubric: false,
+                }],
+                settings: vec![("lr".to_string(), "5e-4".to_string())],
+                steps: 24,
+                generated_tokens: 16_000,
+                trained_tokens: 2_000,
+                flops: 1e13,
+                wall_seconds: Some(107.0),
+                gap_to_baseline: Some((0.09, 0.08)),
+                config_sha256: "7d492cc58a5e".to_string(),
+                dir: "arms/trait-s7".to_string(),
+            }],
+            audit: Some(GraderAudit {
+                grader: "rules".to_string(),
+                scenarios: 60,
+                failures: 0,
+                rows: vec![(
+                    "keyword_stuffing".to_string(),
+                    0.05,
+                    0.8,
+                    0.0625,
+                    "resisted".to_string(),
+                )],
+                file: "audit/reward-grader.json".to_string(),
+            }),
             files: Vec::new(),
         }
     }
@@ -724,6 +860,17 @@ mod tests {
         // Paths are shown (minijinja escapes their slashes in HTML).
         assert!(page.contains("records&#x2f;health-triage.jsonl"), "{page}");
         assert!(!page.contains("t <script>"), "titles are escaped");
+        // The arm's configuration, its compute gap to the baseline and the grader audit.
+        for shown in [
+            "id=\"settings\"",
+            "7d492cc58a5e",
+            "+9.0%, +8.0%",
+            "trait (trait) 5.0%, 360",
+            "id=\"audit\"",
+            "keyword_stuffing",
+        ] {
+            assert!(page.contains(shown), "{shown} missing");
+        }
         for fetch in ["<script", "src=\"http", "href=\"http", "url(http"] {
             assert!(!page.contains(fetch), "no network: {fetch}");
         }
@@ -744,5 +891,11 @@ mod tests {
         let md = render_markdown(&sample());
         assert!(md.contains("**ahead on 1 of 2**"));
         assert!(md.contains("| health-triage | health | higher | 40 | +10.0 |"));
+        assert!(md.contains("| trait-s7 | trait | 24 | 16000 | 1.000e13 | +9.0%, +8.0% |"));
+        assert!(
+            md.contains(
+                "Reward grader audit (rules, 60 scenarios): every gaming strategy resisted"
+            )
+        );
     }
 }

@@ -29,7 +29,9 @@ pub use error::TrainError;
 pub use grpo::{GrpoBatch, GrpoConfig, GrpoStats, group_advantages, grpo_loss, token_logprobs};
 pub use mixture::Mixture;
 pub use optim::{AdamW, AdamWConfig, LrSchedule, clip_grad_norm};
-pub use run::{Mode, RunEvent, RunOptions, RunSummary, Target, load_summary, train};
+pub use run::{
+    Mode, RunEvent, RunOptions, RunRecord, RunSummary, Target, load_record, load_summary, train,
+};
 pub use step::{
     RolloutConfig, RolloutPrompt, StepMetrics, StepSettings, grpo_gradients, grpo_step,
 };

@@ -123,6 +123,13 @@ pub fn load_summary(run: &Path) -> Result<RunSummary> {
     serde_json::from_str(&text).map_err(|e| TrainError::Data(format!("{}: {e}", path.display())))
 }
 
+/// Reads a run's `run.json` (written when the run starts).
+pub fn load_record(run: &Path) -> Result<RunRecord> {
+    let path = run.join("run.json");
+    let text = std::fs::read_to_string(&path).map_err(|e| file_error(&path, e))?;
+    serde_json::from_str(&text).map_err(|e| TrainError::Data(format!("{}: {e}", path.display())))
+}
+
 /// The stopping rule of a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {

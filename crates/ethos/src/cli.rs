@@ -510,6 +510,9 @@ pub struct AuditArgs {
     /// Print a JSON list of {strategy, mean_reward, reference_mean, verdict, ...}.
     #[arg(long)]
     pub json: bool,
+    /// Also write the whole audit (grader, scenarios, rows) to this JSON file.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
     /// Which grader.
     #[command(flatten)]
     pub grader: GraderArgs,

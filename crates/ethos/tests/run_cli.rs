@@ -211,6 +211,27 @@ fn a_study_runs_end_to_end_resumes_and_reports() {
         serde_json::json!(["health"])
     );
     assert!(page.contains("id=\"transfer-chart\""));
+    // The reward grader's audit on the trait scenarios, every strategy with a verdict.
+    assert!(out.join("audit/reward-grader.json").is_file());
+    assert_eq!(summary["audit"]["grader"], "rules");
+    assert_eq!(summary["audit"]["rows"].as_array().unwrap().len(), 7);
+    assert!(page.contains("id=\"audit\""));
+    // Each run's configuration from its run.json, and its compute against the baseline.
+    let arms = summary["arms"].as_array().unwrap();
+    assert_eq!(arms.len(), 6);
+    let health = arms.iter().find(|a| a["run"] == "health-only-s1").unwrap();
+    assert_eq!(health["kind"], "trait (domains: health)");
+    assert_eq!(health["seed"], 1);
+    assert_eq!(health["mixture"][1]["role"], "trait");
+    assert!(health["gap_to_baseline"].is_array(), "{health}");
+    assert!(arms[0]["gap_to_baseline"].is_null(), "the baseline itself");
+    assert!(page.contains("id=\"settings\""));
+    // One progress line per stage, with the elapsed time and what is left.
+    let progress = text(&first.stderr);
+    assert!(
+        progress.contains("train health-only-s2 | elapsed ") && progress.contains(" left"),
+        "{progress}"
+    );
 
     // A rerun skips the trained arms and rescoring; the report is rebuilt the same.
     let again = ethos(&[

@@ -294,6 +294,14 @@ fn run_audit(args: AuditArgs) -> anyhow::Result<ExitCode> {
     let spec: GraderSpec = args.grader.grader.parse().context("--grader")?;
     let (grader, _cache) = build_grader(&spec, &args.grader.judge, None)?;
     let report: AuditReport = audit::run(grader.as_ref(), &sample);
+    if let Some(out) = &args.out {
+        if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("--out: creating {}", parent.display()))?;
+        }
+        ethos_core::jsonl::write_atomic(out, serde_json::to_string_pretty(&report)?.as_bytes())
+            .with_context(|| format!("--out: writing {}", out.display()))?;
+    }
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report.rows)?);
     } else {

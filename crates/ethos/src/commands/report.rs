@@ -13,7 +13,8 @@ use ethos_eval::dose::FinetuneAttack;
 use ethos_eval::persona::{PersonaAttack, PersonaKind, compare_persona_attacks};
 use ethos_eval::stats::PairedOptions;
 use ethos_report::{
-    ArmInfo, BenchmarkRow, DoseCurve, PersonaBar, Report, TrainingCurve, TransferMatrix,
+    ArmInfo, BenchmarkRow, DoseCurve, GraderAudit, MixtureShare, PersonaBar, Report, TrainingCurve,
+    TransferMatrix,
 };
 use serde_json::Value;
 
@@ -29,6 +30,140 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
 
 fn relative(dir: &Path, path: &Path) -> String {
     path.strip_prefix(dir).unwrap_or(path).display().to_string()
+}
+
+/// The JSON lines of a metrics file (none when it is missing).
+fn lines_of(path: &Path) -> Vec<Value> {
+    std::fs::read_to_string(path)
+        .map(|text| {
+            text.lines()
+                .filter_map(|l| serde_json::from_str(l).ok())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The name serde gives a unit enum variant (`reward-control`, `trait`, `q`).
+fn serde_name<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// A training run's configuration (from its `run.json`, so the report shows what ran even
+/// if the config file changed since) and compute, with its gap to the baseline run.
+fn arm_info(
+    dir: &Path,
+    run: &Path,
+    summary: &ethos_train::RunSummary,
+    baseline: Option<&ethos_train::RunSummary>,
+    wall_seconds: Option<f64>,
+) -> ArmInfo {
+    let record = ethos_train::load_record(run).ok();
+    let config: Option<ethos_train::TrainConfig> = record
+        .as_ref()
+        .and_then(|r| toml::from_str(&r.config_text).ok());
+    let arm_name = summary.arm.clone().unwrap_or_default();
+    let kind = config
+        .as_ref()
+        .and_then(|c| c.arms.iter().find(|a| a.name == arm_name))
+        .map_or_else(String::new, |a| {
+            let mut kind = serde_name(&a.kind);
+            if !a.domains.is_empty() {
+                kind.push_str(&format!(" (domains: {})", a.domains.join(", ")));
+            }
+            if !a.exclude_domains.is_empty() {
+                kind.push_str(&format!(" (without: {})", a.exclude_domains.join(", ")));
+            }
+            kind
+        });
+    let settings = config.as_ref().map_or_else(Vec::new, |c| {
+        vec![
+            ("model".to_string(), c.model.clone()),
+            (
+                "LoRA".to_string(),
+                format!(
+                    "rank {}, alpha {}, {}",
+                    c.lora.rank,
+                    c.lora.alpha,
+                    c.lora
+                        .targets
+                        .iter()
+                        .map(serde_name)
+                        .collect::<Vec<_>>()
+                        .join(",")
+                ),
+            ),
+            (
+                "learning rate".to_string(),
+                format!(
+                    "{:e} (warm-up {} steps, floor {}x)",
+                    c.optimizer.lr, c.optimizer.warmup_steps, c.optimizer.min_lr_ratio
+                ),
+            ),
+            (
+                "prompts per step x group".to_string(),
+                format!("{} x {}", c.budget.prompts_per_step, c.rollout.group),
+            ),
+            (
+                "completion tokens (max)".to_string(),
+                c.rollout.max_new_tokens.to_string(),
+            ),
+            ("temperature".to_string(), c.rollout.temperature.to_string()),
+            (
+                "KL beta, clip".to_string(),
+                format!(
+                    "{}, [{}, {}]",
+                    c.grpo.kl_beta, c.grpo.clip_low, c.grpo.clip_high
+                ),
+            ),
+        ]
+    });
+    let gap = |a: f64, b: f64| if b == 0.0 { 0.0 } else { (a - b) / b };
+    ArmInfo {
+        run: run
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        kind,
+        seed: record.as_ref().and_then(|r| r.seed),
+        reward_grader: record
+            .as_ref()
+            .and_then(|r| r.reward_grader.clone())
+            .unwrap_or_default(),
+        mixture: record.as_ref().map_or_else(Vec::new, |r| {
+            r.sources
+                .iter()
+                .map(|s| MixtureShare {
+                    source: s.name.clone(),
+                    role: serde_name(&s.role),
+                    share: s.share,
+                    items: s.items,
+                    generic_rubric: s.generic_rubric,
+                })
+                .collect()
+        }),
+        settings,
+        steps: summary.compute.steps,
+        generated_tokens: summary.compute.generated_tokens,
+        trained_tokens: summary.compute.trained_tokens,
+        flops: summary.compute.flops(),
+        wall_seconds,
+        gap_to_baseline: baseline.map(|b| {
+            (
+                gap(
+                    summary.compute.generated_tokens as f64,
+                    b.compute.generated_tokens as f64,
+                ),
+                gap(summary.compute.flops(), b.compute.flops()),
+            )
+        }),
+        config_sha256: record
+            .as_ref()
+            .map(|r| r.config_sha256.chars().take(12).collect())
+            .unwrap_or_default(),
+        dir: relative(dir, run),
+    }
 }
 
 /// Builds the report of run directory `dir`; returns its path and the summary line.
@@ -162,11 +297,8 @@ pub fn build(dir: &Path) -> anyhow::Result<(PathBuf, String)> {
     }
     for (arm, seed, run) in &plan.runs {
         let metrics = run.join("metrics.jsonl");
-        if let Ok(text) = std::fs::read_to_string(&metrics) {
-            let lines: Vec<Value> = text
-                .lines()
-                .filter_map(|l| serde_json::from_str(l).ok())
-                .collect();
+        let lines = lines_of(&metrics);
+        if !lines.is_empty() {
             let series = |key: &str| -> Vec<(f64, f64)> {
                 lines
                     .iter()
@@ -205,13 +337,21 @@ pub fn build(dir: &Path) -> anyhow::Result<(PathBuf, String)> {
             });
         }
         if let Ok(summary) = ethos_train::load_summary(run) {
-            report.arms.push(ArmInfo {
-                run: run_name(arm, *seed),
-                steps: summary.compute.steps,
-                generated_tokens: summary.compute.generated_tokens,
-                flops: summary.compute.flops(),
-                dir: relative(dir, run),
-            });
+            let baseline = plan
+                .runs
+                .iter()
+                .find(|(a, s, _)| a == &baseline_arm && s == seed && a != arm)
+                .and_then(|(_, _, d)| ethos_train::load_summary(d).ok());
+            let wall_seconds = lines_of(&metrics)
+                .last()
+                .and_then(|l| l["elapsed_seconds"].as_f64());
+            report.arms.push(arm_info(
+                dir,
+                run,
+                &summary,
+                baseline.as_ref(),
+                wall_seconds,
+            ));
         }
     }
     let first_seed = seeds.first().copied().unwrap_or(0);
@@ -271,6 +411,30 @@ pub fn build(dir: &Path) -> anyhow::Result<(PathBuf, String)> {
             report.persona_verdict =
                 Some(format!("{candidate} against {baseline_arm}: {}", c.verdict));
         }
+    }
+    let audit_file = dir.join("audit").join("reward-grader.json");
+    if let Ok(text) = std::fs::read_to_string(&audit_file) {
+        let audit: ethos_grade::audit::AuditReport = serde_json::from_str(&text)
+            .with_context(|| format!("reading {}", audit_file.display()))?;
+        report.audit = Some(GraderAudit {
+            grader: audit.grader,
+            scenarios: audit.scenarios,
+            failures: audit.failures,
+            rows: audit
+                .rows
+                .into_iter()
+                .map(|r| {
+                    (
+                        r.strategy,
+                        r.mean_reward,
+                        r.reference_mean,
+                        r.ratio,
+                        r.verdict,
+                    )
+                })
+                .collect(),
+            file: relative(dir, &audit_file),
+        });
     }
     report.files = plan
         .stages

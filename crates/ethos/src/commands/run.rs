@@ -224,6 +224,10 @@ fn load_experiment(path: &Path) -> Result<(Experiment, ethos_train::LoadedConfig
     }
 }
 
+/// Scenarios the reward grader's audit grades (a deterministic spread of the trait data;
+/// each costs eight gradings).
+const AUDIT_SAMPLE: usize = 60;
+
 /// The stages of `experiment` into `out`.
 fn plan(
     path: &Path,
@@ -273,6 +277,36 @@ fn plan(
                 .collect(),
             adapter_of: None,
             out: PathBuf::new(),
+        });
+    }
+    // The reward grader's audit on the trait scenarios: can gaming answers score?
+    let trait_data: Vec<String> = loaded
+        .config
+        .sources
+        .iter()
+        .filter(|s| s.role == ethos_train::config::SourceRole::Trait)
+        .flat_map(|s| s.paths.iter().map(|p| text(&loaded.resolve(p))))
+        .collect();
+    if !trait_data.is_empty() {
+        let file = out.join("audit").join("reward-grader.json");
+        stages.push(Stage {
+            kind: "audit".into(),
+            subject: "reward grader".into(),
+            args: ["grade", "audit", "--data"]
+                .into_iter()
+                .map(String::from)
+                .chain(trait_data)
+                .chain([
+                    "--sample".to_string(),
+                    AUDIT_SAMPLE.to_string(),
+                    "--grader".to_string(),
+                    loaded.config.graders.reward.to_string(),
+                    "--out".to_string(),
+                    text(&file),
+                ])
+                .collect(),
+            adapter_of: None,
+            out: file,
         });
     }
     let mut runs = Vec::new();
@@ -433,29 +467,25 @@ const MC_ITEMS_PER_SECOND: f64 = 4.0;
 const FREE_TEXT_ITEMS_PER_SECOND: f64 = 1.5;
 const SFT_EXAMPLES_PER_SECOND: f64 = 1.0;
 
-/// Work and time the plan will take, in words.
-fn estimate(plan: &Plan, loaded: &ethos_train::LoadedConfig) -> anyhow::Result<Vec<String>> {
+/// Work and time the plan will take: lines in words and seconds per stage.
+struct Estimate {
+    lines: Vec<String>,
+    stage_seconds: Vec<f64>,
+}
+
+/// Estimates the work of every stage of `plan` on the development machine.
+fn estimate(plan: &Plan, loaded: &ethos_train::LoadedConfig) -> anyhow::Result<Estimate> {
     let config = &loaded.config;
     let steps = plan.experiment.steps.or(config.budget.steps).unwrap_or(0);
     let per_step = (config.budget.prompts_per_step
         * config.rollout.group
         * config.rollout.max_new_tokens) as u64;
-    let mut lines = Vec::new();
-    let mut seconds = 0.0;
-    let runs = plan.runs.len() as u64;
-    let tokens = runs * steps * per_step;
-    seconds += tokens as f64 / GENERATED_TOKENS_PER_SECOND;
-    lines.push(format!(
-        "training: {runs} run(s) x {steps} steps, at most {tokens} generated tokens"
-    ));
     let mut registry = match registry(&[]) {
         Ok(r) => r,
         Err(_) => anyhow::bail!("the benchmark registry could not be read"),
     };
-    let items = |selection: &str,
-                 limit: Option<usize>,
-                 registry: &mut ethos_eval::Registry|
-     -> anyhow::Result<(usize, usize)> {
+    // (multiple-choice items, free-text items) of a selection.
+    let mut items = |selection: &str, limit: Option<usize>| -> anyhow::Result<(usize, usize)> {
         let ids = registry
             .select(selection)
             .map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -471,49 +501,79 @@ fn estimate(plan: &Plan, loaded: &ethos_train::LoadedConfig) -> anyhow::Result<V
         }
         Ok((mc, free))
     };
-    let evaluation = &plan.experiment.evaluation;
-    let (mc, free) = items(&evaluation.benchmarks, evaluation.limit, &mut registry)?;
-    let models = plan.stages.iter().filter(|s| s.kind == "eval").count();
-    seconds += models as f64
-        * (mc as f64 / MC_ITEMS_PER_SECOND + free as f64 / FREE_TEXT_ITEMS_PER_SECOND);
+    let seconds_of = |(mc, free): (usize, usize)| {
+        mc as f64 / MC_ITEMS_PER_SECOND + free as f64 / FREE_TEXT_ITEMS_PER_SECOND
+    };
+    let experiment = &plan.experiment;
+    let evaluation = &experiment.evaluation;
+    let eval_items = items(&evaluation.benchmarks, evaluation.limit)?;
+    let persona = match &experiment.persona {
+        Some(p) => {
+            let n = items(
+                p.benchmarks.as_deref().unwrap_or(&evaluation.benchmarks),
+                p.limit.or(evaluation.limit),
+            )?;
+            let personas = ethos_eval::persona::PersonaLibrary::builtin()?
+                .select(&p.personas)
+                .map_or(1, |selected| selected.len());
+            Some((n, personas + 1))
+        }
+        None => None,
+    };
+    let finetune = match &experiment.finetune {
+        Some(f) => Some((
+            items(
+                f.benchmarks.as_deref().unwrap_or(&evaluation.benchmarks),
+                f.limit.or(evaluation.limit),
+            )?,
+            f.doses.len(),
+            f.doses.last().copied().unwrap_or(0),
+        )),
+        None => None,
+    };
+    let stage_seconds: Vec<f64> = plan
+        .stages
+        .iter()
+        .map(|stage| match stage.kind.as_str() {
+            "train" => (steps * per_step) as f64 / GENERATED_TOKENS_PER_SECOND,
+            "eval" => seconds_of(eval_items),
+            "persona" => persona.map_or(0.0, |(n, conditions)| conditions as f64 * seconds_of(n)),
+            "finetune" => finetune.map_or(0.0, |(n, doses, top)| {
+                top as f64 / SFT_EXAMPLES_PER_SECOND + doses as f64 * seconds_of(n)
+            }),
+            _ => 2.0,
+        })
+        .collect();
+    let count = |kind: &str| plan.stages.iter().filter(|s| s.kind == kind).count();
+    let runs = plan.runs.len() as u64;
+    let mut lines = vec![format!(
+        "training: {runs} run(s) x {steps} steps, at most {} generated tokens",
+        runs * steps * per_step
+    )];
     lines.push(format!(
-        "evaluation: {models} model(s) x {} items ({mc} multiple choice, {free} free text)",
-        mc + free
+        "evaluation: {} model(s) x {} items ({} multiple choice, {} free text)",
+        count("eval"),
+        eval_items.0 + eval_items.1,
+        eval_items.0,
+        eval_items.1
     ));
-    if let Some(p) = &plan.experiment.persona {
-        let (mc, free) = items(
-            p.benchmarks.as_deref().unwrap_or(&evaluation.benchmarks),
-            p.limit.or(evaluation.limit),
-            &mut registry,
-        )?;
-        let personas = ethos_eval::persona::PersonaLibrary::builtin()?
-            .select(&p.personas)
-            .map_or(1, |selected| selected.len());
-        let attacked = plan.stages.iter().filter(|s| s.kind == "persona").count();
-        seconds += (attacked * (personas + 1)) as f64
-            * (mc as f64 / MC_ITEMS_PER_SECOND + free as f64 / FREE_TEXT_ITEMS_PER_SECOND);
+    if let Some((n, conditions)) = persona {
         lines.push(format!(
-            "persona attack: {attacked} model(s) x {} condition(s) x {} items",
-            personas + 1,
-            mc + free
+            "persona attack: {} model(s) x {conditions} condition(s) x {} items",
+            count("persona"),
+            n.0 + n.1
         ));
     }
-    if let Some(f) = &plan.experiment.finetune {
-        let (mc, free) = items(
-            f.benchmarks.as_deref().unwrap_or(&evaluation.benchmarks),
-            f.limit.or(evaluation.limit),
-            &mut registry,
-        )?;
-        let attacked = plan.stages.iter().filter(|s| s.kind == "finetune").count();
-        let top = f.doses.last().copied().unwrap_or(0);
-        seconds += attacked as f64
-            * (top as f64 / SFT_EXAMPLES_PER_SECOND
-                + f.doses.len() as f64
-                    * (mc as f64 / MC_ITEMS_PER_SECOND + free as f64 / FREE_TEXT_ITEMS_PER_SECOND));
+    if let Some((n, doses, top)) = finetune {
         lines.push(format!(
-            "fine-tuning attack: {attacked} model(s), {top} attack examples, {} dose(s) x {} items",
-            f.doses.len(),
-            mc + free
+            "fine-tuning attack: {} model(s), {top} attack examples, {doses} dose(s) x {} items",
+            count("finetune"),
+            n.0 + n.1
+        ));
+    }
+    if count("audit") > 0 {
+        lines.push(format!(
+            "grader audit: up to {AUDIT_SAMPLE} trait scenarios x 8 responses with the reward grader"
         ));
     }
     lines.push(format!(
@@ -526,9 +586,18 @@ fn estimate(plan: &Plan, loaded: &ethos_train::LoadedConfig) -> anyhow::Result<V
     ));
     lines.push(format!(
         "estimated time on a 2-core CPU with the default model: about {:.0} minutes",
-        seconds / 60.0
+        stage_seconds.iter().sum::<f64>() / 60.0
     ));
-    Ok(lines)
+    Ok(Estimate {
+        lines,
+        stage_seconds,
+    })
+}
+
+/// Minutes and seconds, for the progress line.
+fn clock(seconds: f64) -> String {
+    let s = seconds.max(0.0).round() as u64;
+    format!("{}:{:02}", s / 60, s % 60)
 }
 
 /// Runs `ethos ARGS` in this process.
@@ -583,7 +652,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
             plan.stages.len() + 1,
             out.display()
         );
-        for line in estimate(&plan, &loaded)? {
+        for line in estimate(&plan, &loaded)?.lines {
             println!("{line}");
         }
         return Ok(ExitCode::SUCCESS);
@@ -593,23 +662,51 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         &out.join("plan.json"),
         serde_json::to_string_pretty(&plan)?.as_bytes(),
     )?;
+    let stage_seconds = estimate(&plan, &loaded)?.stage_seconds;
     let started = Instant::now();
     let total = plan.stages.len() + 1;
+    // The ETA is the estimate of the stages left, scaled by how this machine has done
+    // against the estimate on the stages run so far.
+    let (mut estimated_done, mut measured_done) = (0.0_f64, 0.0_f64);
     for (i, stage) in plan.stages.iter().enumerate() {
         let done = stage.kind == "train" && stage.out.join("summary.json").is_file();
+        let left: f64 = stage_seconds[i..].iter().sum();
+        let pace = if estimated_done > 30.0 {
+            measured_done / estimated_done
+        } else {
+            1.0
+        };
         eprintln!(
-            "ethos run [{}/{total}] {} {}{} ({:.0} s so far)",
+            "ethos run [{}/{total}] {} {}{} | elapsed {} | about {} left",
             i + 1,
             stage.kind,
             stage.subject,
             if done { ": done, skipped" } else { "" },
-            started.elapsed().as_secs_f64()
+            clock(started.elapsed().as_secs_f64()),
+            clock(left * pace)
         );
         if done {
             continue;
         }
+        if stage.kind == "audit" && stage.out.is_file() {
+            // Rerun in full (its gradings are cached), so a stale file never stands in
+            // for an audit that failed.
+            std::fs::remove_file(&stage.out)
+                .with_context(|| format!("removing {}", stage.out.display()))?;
+        }
+        let stage_started = Instant::now();
         let code = run_command(&stage_args(stage)?)?;
+        estimated_done += stage_seconds[i];
+        measured_done += stage_started.elapsed().as_secs_f64();
         if code != ExitCode::SUCCESS {
+            if stage.kind == "audit" && stage.out.is_file() {
+                // A gamed grader is a finding for the report, not a reason to stop.
+                eprintln!(
+                    "ethos run: the reward grader's audit found gaming strategies; see {} and the report",
+                    stage.out.display()
+                );
+                continue;
+            }
             eprintln!(
                 "ethos run: stage {} ({} {}) failed; fix the cause and rerun the same command to resume",
                 i + 1,
@@ -620,8 +717,8 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         }
     }
     eprintln!(
-        "ethos run [{total}/{total}] report ({:.0} s so far)",
-        started.elapsed().as_secs_f64()
+        "ethos run [{total}/{total}] report | elapsed {}",
+        clock(started.elapsed().as_secs_f64())
     );
     let (path, summary) = super::report::build(&out)?;
     println!("{summary}");
