@@ -134,9 +134,20 @@ pub async fn serve(
     config: ServeConfig,
     on_ready: impl FnOnce(SocketAddr),
 ) -> std::io::Result<()> {
-    let listener = tokio::net::TcpListener::bind((config.host, config.port)).await?;
+    let (host, port) = (config.host, config.port);
+    serve_router(router(model, config), host, port, on_ready).await
+}
+
+/// Binds `host:port`, reports the bound address, and serves `router` until Ctrl-C.
+pub(crate) async fn serve_router(
+    router: Router,
+    host: IpAddr,
+    port: u16,
+    on_ready: impl FnOnce(SocketAddr),
+) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind((host, port)).await?;
     on_ready(listener.local_addr()?);
-    axum::serve(listener, router(model, config))
+    axum::serve(listener, router)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

@@ -49,6 +49,86 @@ pub enum Command {
     Run(RunArgs),
     /// Rebuild the report (report.html, summary.json, summary.md) of an `ethos run` folder.
     Report(ReportArgs),
+    /// Write an arm's training prompts as TRL, verl or OpenRLHF datasets, drawn by ethos's
+    /// own sampler.
+    Export(ExportArgs),
+    /// Serve an arm's reward grader over HTTP for external RL engines (OpenRLHF's remote
+    /// reward protocol, and the TRL and verl shims in python/).
+    ServeReward(ServeRewardArgs),
+}
+
+/// `ethos export` flags.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// A training config, or an experiment file (its `train` config, `steps` and first seed).
+    #[arg(long, value_name = "FILE")]
+    pub config: PathBuf,
+    /// The arm whose mixture is exported.
+    #[arg(long, value_name = "ARM")]
+    pub arm: String,
+    /// The engine's dataset format.
+    #[arg(long, value_enum)]
+    pub format: ExportFormatArg,
+    /// Output folder (train.*, validation.*, export.json).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Steps to export (prompts per step from the config). Default: the experiment's or
+    /// the config's budget.
+    #[arg(long, value_name = "N")]
+    pub steps: Option<u64>,
+    /// The sampler's seed. Default: the experiment's first seed, else the config's.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Validation prompts, drawn from the same mixture with a separate seed stream.
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub validation: usize,
+}
+
+/// `--format` values of `ethos export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormatArg {
+    /// JSONL with a conversational `prompt` column and `ethos_id` (TRL's GRPOTrainer).
+    Trl,
+    /// Parquet with data_source, prompt, ability, reward_model, extra_info (verl).
+    Verl,
+    /// JSONL with a chat `input` and a `label` holding the item id (OpenRLHF).
+    Openrlhf,
+}
+
+/// `ethos serve-reward` flags.
+#[derive(Debug, Args)]
+pub struct ServeRewardArgs {
+    /// A training config, or an experiment file (its `train` config).
+    #[arg(long, value_name = "FILE")]
+    pub config: PathBuf,
+    /// The arm whose items (and rubrics: the reward-control arm's generic one) are served.
+    #[arg(long, value_name = "ARM")]
+    pub arm: String,
+    /// The grader (`rules`, `judge:MODEL`, `composite:MODEL`). Default: the config's
+    /// `[graders] reward`.
+    #[arg(long, value_name = "SPEC")]
+    pub grader: Option<String>,
+    /// How a judge runs.
+    #[command(flatten)]
+    pub judge: JudgeArgs,
+    /// Address to bind (loopback by default; use 0.0.0.0 to accept remote clients).
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: std::net::IpAddr,
+    /// Port (0 picks a free one and prints it).
+    #[arg(long, default_value_t = 8777)]
+    pub port: u16,
+    /// Require `Authorization: Bearer KEY` or `X-API-Key: KEY` on every request.
+    #[arg(long, env = "ETHOS_REWARD_API_KEY", hide_env_values = true)]
+    pub api_key: Option<String>,
+    /// Most responses graded in one request (HTTP 413 above).
+    #[arg(long, default_value_t = 4096, value_name = "N")]
+    pub max_batch: usize,
+    /// Largest request body in MiB (HTTP 413 above).
+    #[arg(long, default_value_t = 32, value_name = "MIB")]
+    pub max_body_mib: usize,
+    /// Seconds a client is told to wait (Retry-After) after a judge outage.
+    #[arg(long, default_value_t = 10, value_name = "SECONDS")]
+    pub retry_after: u64,
 }
 
 /// `ethos run` flags.

@@ -8,32 +8,13 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::ethos;
-use ethos_model::tiny::TinyModel;
+use common::{ethos, repo, text, tiny_model_and_tasks};
 use serde_json::Value;
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 /// A tiny model, tasks, a training config with a baseline and a trait arm, a small
 /// benchmark, an attack set and the experiment over them.
 fn fixture(dir: &Path) -> PathBuf {
-    TinyModel {
-        context: 2048,
-        ..TinyModel::default()
-    }
-    .write_gguf(&dir.join("tiny.gguf"))
-    .unwrap();
-    let tasks: String = (0..6)
-        .map(|i| format!("{{\"id\": \"lc-{i}\", \"kind\": \"lowercase\", \"messages\": [{{\"role\": \"user\", \"content\": \"say thing {i} in lowercase\"}}], \"params\": {{\"min_words\": 1}}}}\n"))
-        .collect();
-    std::fs::create_dir_all(dir.join("tasks")).unwrap();
-    std::fs::write(dir.join("tasks/lowercase.jsonl"), tasks).unwrap();
+    tiny_model_and_tasks(dir);
     std::fs::write(
         dir.join("train.toml"),
         format!(

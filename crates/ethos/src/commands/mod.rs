@@ -5,6 +5,7 @@ mod bench;
 mod compare;
 mod data;
 mod eval;
+mod export;
 mod grade;
 mod model;
 mod report;
@@ -34,5 +35,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Attack(command) => attack::run(command),
         Command::Run(args) => run::run(args),
         Command::Report(args) => report::run(args),
+        Command::Export(args) => export::run_export(args),
+        Command::ServeReward(args) => export::run_serve_reward(args),
     }
 }

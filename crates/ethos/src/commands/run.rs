@@ -141,7 +141,9 @@ fn text(path: &Path) -> String {
 }
 
 /// Reads and checks an experiment file; every problem names the file and the field.
-fn load_experiment(path: &Path) -> Result<(Experiment, ethos_train::LoadedConfig), String> {
+pub(super) fn load_experiment(
+    path: &Path,
+) -> Result<(Experiment, ethos_train::LoadedConfig), String> {
     let raw = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let experiment: Experiment =
         toml::from_str(&raw).map_err(|e| format!("{}: {e}", path.display()))?;
