@@ -228,18 +228,23 @@ struct OpenRlhfRequest {
     labels: Option<Vec<Value>>,
 }
 
-/// End-of-turn markers an engine leaves at the end of a decoded query.
-const END_MARKERS: [&str; 5] = [
+/// End-of-turn and padding markers an engine leaves at the end of a decoded query.
+const END_MARKERS: [&str; 8] = [
     "<|im_end|>",
     "<|eot_id|>",
     "<|endoftext|>",
+    "<|end_of_text|>",
+    "<|end|>",
     "</s>",
     "<end_of_turn>",
+    "<pad>",
 ];
 
-/// The response part of a decoded query: what follows the prompt, without the end marker.
+/// The response part of a decoded query: what follows the prompt (left padding or a BOS
+/// token before the prompt is skipped), without trailing end-of-turn or padding markers.
 fn response_of(query: &str, prompt: &str) -> Option<String> {
-    let mut response = query.strip_prefix(prompt)?.trim_end();
+    let start = query.find(prompt)? + prompt.len();
+    let mut response = query[start..].trim_end();
     while let Some(marker) = END_MARKERS.iter().find(|m| response.ends_with(*m)) {
         response = response[..response.len() - marker.len()].trim_end();
     }
@@ -285,9 +290,7 @@ async fn get_reward(
             )));
         };
         let Some(response) = response_of(query, prompt) else {
-            return Err(bad(format!(
-                "`query[{i}]` does not start with `prompts[{i}]`"
-            )));
+            return Err(bad(format!("`query[{i}]` does not contain `prompts[{i}]`")));
         };
         pairs.push((id.to_string(), response));
     }
@@ -430,6 +433,11 @@ mod tests {
             Some("Hello.")
         );
         assert_eq!(response_of("abc</s></s>", "a").as_deref(), Some("bc"));
+        // Left padding before the prompt, padding after the end of turn.
+        assert_eq!(
+            response_of("<pad><pad>Q: hi\nA: yes<|im_end|><pad><pad>", "Q: hi\nA:").as_deref(),
+            Some(" yes")
+        );
         assert_eq!(response_of("abc", "x"), None);
     }
 

@@ -420,7 +420,7 @@ fn the_reward_server_grades_like_ethos_grade_and_refuses_bad_requests() {
         answer["error"]["message"]
             .as_str()
             .unwrap()
-            .contains("does not start with")
+            .contains("does not contain")
     );
 }
 
