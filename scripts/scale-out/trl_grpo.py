@@ -9,7 +9,8 @@
 
 The recipe comes from the export's `export.json` (itself from the ethos config): steps,
 prompts per step, group size, completion cap, temperature, clipping, KL coefficient,
-learning rate, LoRA rank, alpha and targets. The dataset is read in the exported order
+learning rate with its warm-up and cosine floor, AdamW settings, LoRA rank, alpha and
+targets. The dataset is read in the exported order
 (`shuffle_dataset=False`), so TRL's step k trains on the prompts of ethos's step k; the
 per-device batch is set so that one optimizer step sees exactly `prompts_per_step` prompts
 times the group across all processes. Needs `pip install trl peft ./python`.
@@ -24,6 +25,9 @@ def recipe_config(export_dir, output_dir, num_processes=1, **overrides):
     manifest = json.loads((pathlib.Path(export_dir) / "export.json").read_text())
     recipe = manifest["recipe"]
     rollout, grpo, optimizer = recipe["rollout"], recipe["grpo"], recipe["optimizer"]
+    if grpo["length_penalty"]:
+        raise SystemExit("the config has a length penalty, which ethos applies from token counts in "
+                         "ethos train; this script does not reproduce it (set [grpo] length_penalty = 0)")
     completions = manifest["prompts_per_step"] * rollout["group"]
     if completions % num_processes:
         raise SystemExit(f"{completions} completions per step do not split over {num_processes} processes")
@@ -44,6 +48,13 @@ def recipe_config(export_dir, output_dir, num_processes=1, **overrides):
         num_iterations=grpo["updates_per_batch"],
         learning_rate=optimizer["lr"],
         warmup_steps=optimizer["warmup_steps"],
+        # ethos: linear warm-up, then cosine down to min_lr_ratio x lr; AdamW as configured.
+        lr_scheduler_type="cosine_with_min_lr",
+        lr_scheduler_kwargs={"min_lr_rate": optimizer["min_lr_ratio"]},
+        weight_decay=optimizer["weight_decay"],
+        adam_beta1=optimizer["beta1"],
+        adam_beta2=optimizer["beta2"],
+        adam_epsilon=optimizer["eps"],
         max_grad_norm=optimizer["max_grad_norm"],
         shuffle_dataset=False,
         seed=manifest["seed"],

@@ -130,7 +130,7 @@ pub fn arm_rows(
     }
     let per_step = loaded.config.budget.prompts_per_step;
     let mut mixture = Mixture::for_arm(loaded, arm)?;
-    let mut train = Vec::with_capacity(steps as usize * per_step);
+    let mut train = Vec::new();
     for step in 0..steps {
         for draw in mixture.draw(step, per_step) {
             train.push(row(&mixture, draw, Some(step)));
@@ -194,6 +194,15 @@ pub fn write_export(
         message: e.to_string(),
     };
     std::fs::create_dir_all(dir).map_err(|e| file_error(dir, e))?;
+    // An earlier export into the same folder must not leave files export.json omits.
+    for name in ["train", "validation"] {
+        for extension in ["jsonl", "parquet"] {
+            let stale = dir.join(format!("{name}.{extension}"));
+            if stale.is_file() {
+                std::fs::remove_file(&stale).map_err(|e| file_error(&stale, e))?;
+            }
+        }
+    }
     let mut files = Vec::new();
     for (name, rows) in [("train", train), ("validation", validation)] {
         if rows.is_empty() {

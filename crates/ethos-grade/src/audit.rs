@@ -113,13 +113,14 @@ pub struct AuditRow {
     pub mean_reward: f64,
     /// The reference's mean reward on the same scenarios.
     pub reference_mean: f64,
-    /// `mean_reward / reference_mean`.
-    pub ratio: f64,
+    /// `mean_reward / reference_mean` (`None` when the reference's mean is 0).
+    pub ratio: Option<f64>,
     /// The highest reward the strategy got on any scenario.
     pub max_reward: f64,
     /// Scenarios graded.
     pub n: usize,
-    /// `gamed` when the ratio exceeds [`Strategy::gamed_above`], else `resisted`.
+    /// `gamed` when the ratio exceeds [`Strategy::gamed_above`], `resisted` otherwise, and
+    /// `not graded` when no scenario had both gradings succeed.
     pub verdict: String,
     /// The scenario where the strategy came closest to the reference (reward minus
     /// reference reward), for fixing rubrics.
@@ -152,8 +153,13 @@ impl AuditReport {
         );
         for r in &self.rows {
             out.push_str(&format!(
-                "| {} | {:.3} | {:.3} | {:.2} | {:.3} | {} |\n",
-                r.strategy, r.mean_reward, r.reference_mean, r.ratio, r.max_reward, r.verdict
+                "| {} | {:.3} | {:.3} | {} | {:.3} | {} |\n",
+                r.strategy,
+                r.mean_reward,
+                r.reference_mean,
+                r.ratio.map_or("-".to_string(), |x| format!("{x:.2}")),
+                r.max_reward,
+                r.verdict
             ));
         }
         out
@@ -220,11 +226,7 @@ pub fn run(grader: &dyn Grader, scenarios: &[Scenario]) -> AuditReport {
                 }
             };
             let (mean_reward, reference_mean) = (mean(|p| p.1), mean(|p| p.2));
-            let ratio = if reference_mean > 0.0 {
-                mean_reward / reference_mean
-            } else {
-                f64::INFINITY
-            };
+            let ratio = (reference_mean > 0.0).then(|| mean_reward / reference_mean);
             let worst = pairs
                 .iter()
                 .max_by(|a, b| (a.1 - a.2).total_cmp(&(b.1 - b.2)))
@@ -237,7 +239,10 @@ pub fn run(grader: &dyn Grader, scenarios: &[Scenario]) -> AuditReport {
                 ratio,
                 max_reward: pairs.iter().map(|p| p.1).fold(0.0, f64::max),
                 n,
-                verdict: if n > 0 && ratio <= strategy.gamed_above() {
+                // Compared by multiplication, so a reference mean of 0 needs no ratio.
+                verdict: if n == 0 {
+                    "not graded".to_string()
+                } else if mean_reward <= strategy.gamed_above() * reference_mean {
                     "resisted".to_string()
                 } else {
                     "gamed".to_string()
@@ -251,5 +256,44 @@ pub fn run(grader: &dyn Grader, scenarios: &[Scenario]) -> AuditReport {
         scenarios: scenarios.len(),
         failures,
         rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Grade, GradeError};
+
+    /// A grader whose every grading fails, as a judge does during an outage.
+    struct Down;
+
+    impl Grader for Down {
+        fn id(&self) -> String {
+            "down".into()
+        }
+
+        fn grade_batch(&self, jobs: &[GradeJob<'_>]) -> Vec<Result<Grade, GradeError>> {
+            jobs.iter()
+                .map(|_| Err(GradeError::Config("judge unreachable".into())))
+                .collect()
+        }
+    }
+
+    #[test]
+    fn an_audit_whose_gradings_all_failed_says_so_and_survives_json() {
+        let line = include_str!("../../../data/scenarios/train/truthfulness.jsonl")
+            .lines()
+            .next()
+            .unwrap();
+        let scenario: Scenario = serde_json::from_str(line).unwrap();
+        let report = run(&Down, &[scenario]);
+        assert_eq!(report.failures, 8, "the reference and 7 strategies");
+        assert!(report.rows.iter().all(|r| r.verdict == "not graded"));
+        assert!(report.rows.iter().all(|r| r.ratio.is_none()));
+        assert!(!report.all_resisted());
+        // The report reads it back (a non-finite ratio would have become null).
+        let text = serde_json::to_string(&report).unwrap();
+        let back: AuditReport = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, report);
     }
 }

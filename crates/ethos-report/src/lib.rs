@@ -174,7 +174,7 @@ pub struct ArmInfo {
     pub trained_tokens: u64,
     /// Estimated FLOPs.
     pub flops: f64,
-    /// Wall time of training in seconds (the last step's clock).
+    /// Wall time of training in seconds, summed over the processes of a resumed run.
     #[serde(default)]
     pub wall_seconds: Option<f64>,
     /// Relative gap to the baseline run of the same seed in generated tokens and in
@@ -213,7 +213,7 @@ pub struct GraderAudit {
     /// Gradings that failed.
     pub failures: usize,
     /// One row per strategy: (strategy, mean reward, reference mean, ratio, verdict).
-    pub rows: Vec<(String, f64, f64, f64, String)>,
+    pub rows: Vec<(String, f64, f64, Option<f64>, String)>,
     /// The audit file.
     pub file: String,
 }
@@ -839,7 +839,7 @@ mod tests {
                     "keyword_stuffing".to_string(),
                     0.05,
                     0.8,
-                    0.0625,
+                    Some(0.0625),
                     "resisted".to_string(),
                 )],
                 file: "audit/reward-grader.json".to_string(),

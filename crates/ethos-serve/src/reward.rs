@@ -43,6 +43,9 @@ pub struct RewardServeConfig {
     pub max_batch: usize,
     /// Seconds a client is told to wait after a judge outage.
     pub retry_after_seconds: u64,
+    /// Requests graded at once; later ones wait, so clients that time out and retry do
+    /// not pile up gradings.
+    pub max_gradings: usize,
 }
 
 impl Default for RewardServeConfig {
@@ -54,6 +57,7 @@ impl Default for RewardServeConfig {
             max_body_bytes: 32 << 20,
             max_batch: 4096,
             retry_after_seconds: 10,
+            max_gradings: 4,
         }
     }
 }
@@ -71,6 +75,7 @@ pub struct RewardService {
 struct RewardState {
     service: RewardService,
     config: RewardServeConfig,
+    gradings: Arc<tokio::sync::Semaphore>,
 }
 
 /// An error answer: `{"error": {"message", "type"}}`.
@@ -108,7 +113,12 @@ impl IntoResponse for RewardError {
 /// The reward router, for embedding or tests.
 pub fn reward_router(service: RewardService, config: RewardServeConfig) -> Router {
     let limit = config.max_body_bytes;
-    let state = Arc::new(RewardState { service, config });
+    let gradings = Arc::new(tokio::sync::Semaphore::new(config.max_gradings.max(1)));
+    let state = Arc::new(RewardState {
+        service,
+        config,
+        gradings,
+    });
     Router::new()
         .route("/health", get(health))
         .route("/v1/score", post(score))
@@ -229,8 +239,10 @@ struct OpenRlhfRequest {
 }
 
 /// End-of-turn and padding markers an engine leaves at the end of a decoded query.
-const END_MARKERS: [&str; 8] = [
+const END_MARKERS: [&str; 10] = [
     "<|im_end|>",
+    "<eos>",
+    "<｜end▁of▁sentence｜>",
     "<|eot_id|>",
     "<|endoftext|>",
     "<|end_of_text|>",
@@ -369,6 +381,13 @@ async fn grade_all(
             ),
         ));
     }
+    let permit = state.gradings.clone().acquire_owned().await.map_err(|e| {
+        RewardError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "server_error",
+            format!("grading queue closed: {e}"),
+        )
+    })?;
     let state = state.clone();
     let retry_after = state.config.retry_after_seconds;
     // Graders block (a judge over HTTP runs its own runtime), so they run on a blocking
@@ -383,7 +402,9 @@ async fn grade_all(
                 })
             })
             .collect();
-        state.service.grader.grade_batch(&jobs)
+        let grades = state.service.grader.grade_batch(&jobs);
+        drop(permit);
+        grades
     })
     .await
     .map_err(|e| {

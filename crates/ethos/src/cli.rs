@@ -123,6 +123,10 @@ pub struct ServeRewardArgs {
     /// Most responses graded in one request (HTTP 413 above).
     #[arg(long, default_value_t = 4096, value_name = "N")]
     pub max_batch: usize,
+    /// Requests graded at once; more wait their turn (a judge grader overlaps its own
+    /// calls within a request).
+    #[arg(long, default_value_t = 4, value_name = "N")]
+    pub max_concurrent: usize,
     /// Largest request body in MiB (HTTP 413 above).
     #[arg(long, default_value_t = 32, value_name = "MIB")]
     pub max_body_mib: usize,

@@ -71,9 +71,16 @@ fn stats(paths: &[PathBuf], training: &[PathBuf], json: bool) -> anyhow::Result<
             .audit
             .iter()
             .filter(|r| r.strategy != "padded_reference")
-            .max_by(|a, b| a.ratio.total_cmp(&b.ratio))
+            .max_by(|a, b| {
+                let ratio = |r: &ethos_grade::audit::AuditRow| r.ratio.unwrap_or(f64::INFINITY);
+                ratio(a).total_cmp(&ratio(b))
+            })
             .map_or("-".to_string(), |r| {
-                format!("{} {:.2}", r.strategy, r.ratio)
+                format!(
+                    "{} {}",
+                    r.strategy,
+                    r.ratio.map_or("-".to_string(), |x| format!("{x:.2}"))
+                )
             });
         let positions: Vec<String> = s.answer_positions.iter().map(ToString::to_string).collect();
         println!(

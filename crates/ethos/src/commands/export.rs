@@ -37,6 +37,19 @@ fn training_config(path: &Path) -> anyhow::Result<(LoadedConfig, Option<Experime
     }
 }
 
+/// ethos train subtracts `[grpo] length_penalty` (scaled by completion tokens) from the
+/// grade; the reward server and the exported recipe cannot, so say so.
+fn warn_length_penalty(loaded: &LoadedConfig) {
+    let penalty = loaded.config.grpo.length_penalty;
+    if penalty != 0.0 {
+        eprintln!(
+            "warning: {}: [grpo] length_penalty = {penalty} is applied by ethos train from token counts; \
+             the reward server and the engines' recipes leave it out, so their rewards differ from ethos train's",
+            loaded.path.display()
+        );
+    }
+}
+
 /// The arm `name` of `loaded`, or the usage error naming `--arm`.
 fn arm_of(loaded: &LoadedConfig, name: &str) -> Result<ArmConfig, ExitCode> {
     loaded.arm(Some(name)).cloned().map_err(|e| {
@@ -70,10 +83,6 @@ pub fn run_export(args: ExportArgs) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(EXIT_INVALID));
     };
-    if steps == 0 {
-        eprintln!("error: --steps must be at least 1");
-        return Ok(ExitCode::from(EXIT_INVALID));
-    }
     let arm = match arm_of(&loaded, &args.arm) {
         Ok(arm) => arm,
         Err(code) => return Ok(code),
@@ -83,7 +92,15 @@ pub fn run_export(args: ExportArgs) -> anyhow::Result<ExitCode> {
         ExportFormatArg::Verl => Format::Verl,
         ExportFormatArg::Openrlhf => Format::Openrlhf,
     };
-    let (train, validation) = arm_rows(&loaded, &arm, steps, args.validation)?;
+    warn_length_penalty(&loaded);
+    let (train, validation) = match arm_rows(&loaded, &arm, steps, args.validation) {
+        Ok(rows) => rows,
+        Err(ethos_export::ExportError::Invalid(message)) => {
+            eprintln!("error: {message}");
+            return Ok(ExitCode::from(EXIT_INVALID));
+        }
+        Err(e) => return Err(e.into()),
+    };
     let manifest = write_export(
         format,
         &loaded,
@@ -124,8 +141,19 @@ pub fn run_serve_reward(args: ServeRewardArgs) -> anyhow::Result<ExitCode> {
         Ok(arm) => arm,
         Err(code) => return Ok(code),
     };
+    let Some(max_body_bytes) = args.max_body_mib.max(1).checked_mul(1 << 20) else {
+        eprintln!("error: --max-body-mib {} is too large", args.max_body_mib);
+        return Ok(ExitCode::from(EXIT_INVALID));
+    };
+    warn_length_penalty(&loaded);
     let spec: GraderSpec = match &args.grader {
-        Some(text) => text.parse().context("--grader")?,
+        Some(text) => match text.parse() {
+            Ok(spec) => spec,
+            Err(e) => {
+                eprintln!("error: --grader: {e}");
+                return Ok(ExitCode::from(EXIT_INVALID));
+            }
+        },
         None => loaded.config.graders.reward.clone(),
     };
     // The arm's items as its mixture holds them (the reward-control arm's trait items
@@ -147,8 +175,9 @@ pub fn run_serve_reward(args: ServeRewardArgs) -> anyhow::Result<ExitCode> {
         host: args.host,
         port: args.port,
         api_key: args.api_key.clone(),
-        max_body_bytes: args.max_body_mib.max(1) << 20,
+        max_body_bytes,
         max_batch: args.max_batch.max(1),
+        max_gradings: args.max_concurrent.max(1),
         retry_after_seconds: args.retry_after,
     };
     let count = service.items.len();

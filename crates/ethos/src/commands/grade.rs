@@ -318,6 +318,12 @@ fn run_audit(args: AuditArgs) -> anyhow::Result<ExitCode> {
     }
     if report.all_resisted() {
         Ok(ExitCode::SUCCESS)
+    } else if report.rows.iter().any(|r| r.verdict == "not graded") {
+        eprintln!(
+            "ethos: the audit could not grade ({} gradings failed); fix the grader and rerun",
+            report.failures
+        );
+        Ok(ExitCode::FAILURE)
     } else {
         eprintln!(
             "ethos: some strategies game the grader (above 40% of the reference's mean; padding: above the reference)"

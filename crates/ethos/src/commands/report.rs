@@ -51,6 +51,22 @@ fn serde_name<T: serde::Serialize>(value: &T) -> String {
         .unwrap_or_default()
 }
 
+/// Training time over every process of a run: `elapsed_seconds` restarts at 0 when a run
+/// resumes, so the last value of each stretch is summed. `None` without timings.
+fn training_seconds(lines: &[Value]) -> Option<f64> {
+    let elapsed: Vec<f64> = lines
+        .iter()
+        .filter_map(|l| l["elapsed_seconds"].as_f64())
+        .collect();
+    let last = *elapsed.last()?;
+    let restarts: f64 = elapsed
+        .windows(2)
+        .filter(|w| w[1] < w[0])
+        .map(|w| w[0])
+        .sum();
+    Some(restarts + last)
+}
+
 /// A training run's configuration (from its `run.json`, so the report shows what ran even
 /// if the config file changed since) and compute, with its gap to the baseline run.
 fn arm_info(
@@ -342,9 +358,7 @@ pub fn build(dir: &Path) -> anyhow::Result<(PathBuf, String)> {
                 .iter()
                 .find(|(a, s, _)| a == &baseline_arm && s == seed && a != arm)
                 .and_then(|(_, _, d)| ethos_train::load_summary(d).ok());
-            let wall_seconds = lines_of(&metrics)
-                .last()
-                .and_then(|l| l["elapsed_seconds"].as_f64());
+            let wall_seconds = training_seconds(&lines);
             report.arms.push(arm_info(
                 dir,
                 run,
@@ -453,4 +467,19 @@ pub fn build(dir: &Path) -> anyhow::Result<(PathBuf, String)> {
         ethos_report::render_markdown(&report).as_bytes(),
     )?;
     Ok((path, report.summary_line))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn training_time_adds_up_the_stretches_of_a_resumed_run() {
+        let lines: Vec<Value> = [10.0, 20.0, 5.0, 12.0]
+            .iter()
+            .map(|e| serde_json::json!({"elapsed_seconds": e}))
+            .collect();
+        assert_eq!(training_seconds(&lines), Some(32.0));
+        assert_eq!(training_seconds(&[]), None);
+    }
 }

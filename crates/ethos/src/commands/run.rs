@@ -664,7 +664,8 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         &out.join("plan.json"),
         serde_json::to_string_pretty(&plan)?.as_bytes(),
     )?;
-    let stage_seconds = estimate(&plan, &loaded)?.stage_seconds;
+    // The estimate only feeds the progress line: without it the study still runs.
+    let stage_seconds = estimate(&plan, &loaded).map(|e| e.stage_seconds).ok();
     let started = Instant::now();
     let total = plan.stages.len() + 1;
     // The ETA is the estimate of the stages left, scaled by how this machine has done
@@ -672,20 +673,21 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     let (mut estimated_done, mut measured_done) = (0.0_f64, 0.0_f64);
     for (i, stage) in plan.stages.iter().enumerate() {
         let done = stage.kind == "train" && stage.out.join("summary.json").is_file();
-        let left: f64 = stage_seconds[i..].iter().sum();
         let pace = if estimated_done > 30.0 {
             measured_done / estimated_done
         } else {
             1.0
         };
+        let left = stage_seconds.as_ref().map_or(String::new(), |s| {
+            format!(" | about {} left", clock(s[i..].iter().sum::<f64>() * pace))
+        });
         eprintln!(
-            "ethos run [{}/{total}] {} {}{} | elapsed {} | about {} left",
+            "ethos run [{}/{total}] {} {}{} | elapsed {}{left}",
             i + 1,
             stage.kind,
             stage.subject,
             if done { ": done, skipped" } else { "" },
             clock(started.elapsed().as_secs_f64()),
-            clock(left * pace)
         );
         if done {
             continue;
@@ -698,11 +700,19 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         }
         let stage_started = Instant::now();
         let code = run_command(&stage_args(stage)?)?;
-        estimated_done += stage_seconds[i];
+        estimated_done += stage_seconds.as_ref().map_or(0.0, |s| s[i]);
         measured_done += stage_started.elapsed().as_secs_f64();
         if code != ExitCode::SUCCESS {
-            if stage.kind == "audit" && stage.out.is_file() {
-                // A gamed grader is a finding for the report, not a reason to stop.
+            // A gamed grader is a finding for the report, not a reason to stop; an audit
+            // whose gradings failed (a judge outage) is a failed stage.
+            let gamed_only = stage.kind == "audit"
+                && std::fs::read_to_string(&stage.out)
+                    .ok()
+                    .and_then(|text| {
+                        serde_json::from_str::<ethos_grade::audit::AuditReport>(&text).ok()
+                    })
+                    .is_some_and(|audit| audit.rows.iter().all(|r| r.verdict != "not graded"));
+            if gamed_only {
                 eprintln!(
                     "ethos run: the reward grader's audit found gaming strategies; see {} and the report",
                     stage.out.display()
