@@ -127,6 +127,13 @@ pub struct AuditRow {
     pub worst_scenario: Option<String>,
 }
 
+impl AuditRow {
+    /// The ratio to two decimals, or `-` when the reference's mean is 0.
+    pub fn ratio_text(&self) -> String {
+        self.ratio.map_or("-".to_string(), |x| format!("{x:.2}"))
+    }
+}
+
 /// The whole audit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuditReport {
@@ -146,6 +153,11 @@ impl AuditReport {
         self.rows.iter().all(|r| r.verdict == "resisted")
     }
 
+    /// True when every strategy was graded (false after a judge outage, say).
+    pub fn all_graded(&self) -> bool {
+        self.rows.iter().all(|r| r.verdict != "not graded")
+    }
+
     /// A Markdown table of the rows.
     pub fn table(&self) -> String {
         let mut out = String::from(
@@ -157,7 +169,7 @@ impl AuditReport {
                 r.strategy,
                 r.mean_reward,
                 r.reference_mean,
-                r.ratio.map_or("-".to_string(), |x| format!("{x:.2}")),
+                r.ratio_text(),
                 r.max_reward,
                 r.verdict
             ));

@@ -723,21 +723,35 @@ pub fn render_markdown(report: &Report) -> String {
         }
     }
     if let Some(audit) = &report.audit {
-        let gamed: Vec<&str> = audit
-            .rows
-            .iter()
-            .filter(|r| r.4 != "resisted")
-            .map(|r| r.0.as_str())
-            .collect();
+        // Strategies by verdict: a strategy that could not be graded did not game anything.
+        let with = |verdict: &str| -> Vec<&str> {
+            audit
+                .rows
+                .iter()
+                .filter(|r| r.4 == verdict)
+                .map(|r| r.0.as_str())
+                .collect()
+        };
+        let (gamed, ungraded) = (with("gamed"), with("not graded"));
+        let mut words = Vec::new();
+        if !gamed.is_empty() {
+            words.push(format!("gamed by {}", gamed.join(", ")));
+        }
+        if !ungraded.is_empty() {
+            words.push(format!(
+                "not graded: {} ({} gradings failed)",
+                ungraded.join(", "),
+                audit.failures
+            ));
+        }
+        if words.is_empty() {
+            words.push("every gaming strategy resisted".to_string());
+        }
         out.push_str(&format!(
             "\nReward grader audit ({}, {} scenarios): {}\n",
             audit.grader,
             audit.scenarios,
-            if gamed.is_empty() {
-                "every gaming strategy resisted".to_string()
-            } else {
-                format!("gamed by {}", gamed.join(", "))
-            }
+            words.join("; ")
         ));
     }
     if let Some(verdict) = &report.persona_verdict {
@@ -884,6 +898,21 @@ mod tests {
         assert_eq!(tick(&3.0), "3");
         let (lo, hi) = range([0.0, 0.0].into_iter(), 0.05, 2.0);
         assert!(lo < -0.9 && hi > 0.9);
+    }
+
+    #[test]
+    fn an_audit_that_could_not_grade_is_not_called_gamed() {
+        let mut report = sample();
+        if let Some(audit) = report.audit.as_mut() {
+            audit.failures = 8;
+            audit.rows[0].4 = "not graded".to_string();
+        }
+        let md = render_markdown(&report);
+        assert!(
+            md.contains("not graded: keyword_stuffing (8 gradings failed)")
+                && !md.contains("gamed by"),
+            "{md}"
+        );
     }
 
     #[test]

@@ -76,11 +76,7 @@ fn stats(paths: &[PathBuf], training: &[PathBuf], json: bool) -> anyhow::Result<
                 ratio(a).total_cmp(&ratio(b))
             })
             .map_or("-".to_string(), |r| {
-                format!(
-                    "{} {}",
-                    r.strategy,
-                    r.ratio.map_or("-".to_string(), |x| format!("{x:.2}"))
-                )
+                format!("{} {}", r.strategy, r.ratio_text())
             });
         let positions: Vec<String> = s.answer_positions.iter().map(ToString::to_string).collect();
         println!(

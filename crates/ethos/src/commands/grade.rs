@@ -318,7 +318,7 @@ fn run_audit(args: AuditArgs) -> anyhow::Result<ExitCode> {
     }
     if report.all_resisted() {
         Ok(ExitCode::SUCCESS)
-    } else if report.rows.iter().any(|r| r.verdict == "not graded") {
+    } else if !report.all_graded() {
         eprintln!(
             "ethos: the audit could not grade ({} gradings failed); fix the grader and rerun",
             report.failures

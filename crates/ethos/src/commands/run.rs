@@ -711,7 +711,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
                     .and_then(|text| {
                         serde_json::from_str::<ethos_grade::audit::AuditReport>(&text).ok()
                     })
-                    .is_some_and(|audit| audit.rows.iter().all(|r| r.verdict != "not graded"));
+                    .is_some_and(|audit| audit.all_graded());
             if gamed_only {
                 eprintln!(
                     "ethos run: the reward grader's audit found gaming strategies; see {} and the report",
